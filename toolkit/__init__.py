@@ -1,0 +1,20 @@
+"""toolkit: English news articles into tidy tables of actors, dates, statements and events.
+
+Example:
+    >>> import toolkit
+    >>> art = toolkit.parse(text, published="2025-05-30")  # doctest: +SKIP
+    >>> art.statements                                     # doctest: +SKIP
+"""
+
+from .article import Article, Corpus, parse, parse_many, parse_published
+from .evaluate import evaluate
+from .events import chronology
+from .ingest import ArticleInput, read_article, read_articles
+from .models import DEFAULT_PIPELINE, load_pipeline
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article", "ArticleInput", "Corpus", "DEFAULT_PIPELINE", "chronology", "evaluate",
+    "load_pipeline", "parse", "parse_many", "parse_published", "read_article", "read_articles",
+]

