@@ -1,0 +1,1257 @@
+"""Attributed statements: who said what, to whom, when (rule work over one spaCy parse).
+
+A statement is a reporting cue (a verb such as "said", "emphasized", "denied", a noun such
+as "plea" or "warning", or "according to") with a speaker and a content. The content is a
+clause ("stated that ..."), a quotation ("“...,” Peskov informed reporters."), an object
+noun phrase ("condemned the invasion"), the subject of a passive ("The role of ... has been
+acknowledged by ..."), or the previous sentence for backward-pointing passives ("This was
+stated by ..."). Cues and their rhetorical classes come from the YAML lexicon
+``toolkit/data/reporting_verbs.yaml``, which users can extend.
+
+Example:
+    >>> from toolkit.models import load_pipeline
+    >>> doc = load_pipeline()("Peskov said that talks would resume on Monday.")
+    >>> [(s.speaker, s.cue, s.content) for s in extract_statements(doc)]
+    [('Peskov', 'say', 'talks would resume on Monday')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Optional, Sequence, Union
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from .paths import LEXICON_DIR
+from .types import DateExpr, ResolvedActor, SpeakerResolver, Statement
+
+DEFAULT_LEXICON = LEXICON_DIR / "reporting_verbs.yaml"
+
+LexiconLike = Union[str, Path, Mapping[str, Any], None]
+
+_OPEN_QUOTES = {"“": "”", "«": "»", "„": "”"}
+_CLOSE_QUOTES = {"”", "»"}
+_QUOTE_CHARS = set("“”«»„\"")
+_EXPLETIVES = {"it"}
+_DEMONSTRATIVES = {"this", "that", "these", "those"}
+_RELATIVE = {"who", "which", "that", "whom"}
+_OBJ_PRONOUNS = {"it", "this", "that", "them", "him", "her", "us", "me", "so", "something",
+                 "nothing", "anything", "everything", "what", "which", "these", "those"}
+_SUBJ_DEPS = ("nsubj", "nsubjpass")
+#: Words of a title before a name ("UK Prime Minister Boris Johnson" -> "Boris Johnson").
+_TITLES = {"president", "minister", "prime", "secretary", "general", "foreign", "defence",
+           "defense", "spokesperson", "spokesman", "spokeswoman", "chancellor", "king", "queen",
+           "prince", "crown", "mr", "mrs", "ms", "dr", "sir", "pope", "senator", "governor",
+           "mayor", "ambassador", "envoy", "special", "head", "adviser", "advisor", "deputy",
+           "vice", "chairman", "chairwoman", "chair", "chief", "acting", "us", "u.s", "uk",
+           "un", "nato", "eu", "commander", "colonel", "lieutenant", "major", "premier",
+           "speaker", "representative", "rep", "sen", "gov", "state", "interior", "security",
+           "national", "advisor", "former", "member", "leader", "director", "spokesperson"}
+_CLIMB_DEPS = {"conj", "advcl", "xcomp", "pcomp", "prep", "dobj", "pobj"}
+
+
+# --------------------------------------------------------------------------- lexicon
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The reporting-word lexicon (see ``toolkit/data/reporting_verbs.yaml``)."""
+
+    verb_class: Mapping[str, str]
+    topic_verbs: frozenset
+    addressee_object: frozenset
+    no_object_content: frozenset
+    infinitive: frozenset
+    content_preps: Mapping[str, frozenset]
+    stance_nouns: frozenset
+    adjective_cues: frozenset
+    noun_class: Mapping[str, str]
+    light_verbs: frozenset
+    speech_nouns: frozenset
+    spelling: Mapping[str, str]
+    source_nouns: frozenset = frozenset()
+
+    def normalize(self, lemma: str) -> str:
+        """American spelling of a cue lemma ("emphasise" -> "emphasize")."""
+        lemma = lemma.lower()
+        if lemma in self.spelling:
+            return self.spelling[lemma]
+        for suf, rep in (("ise", "ize"), ("isation", "ization"), ("our", "or")):
+            if lemma.endswith(suf):
+                alt = lemma[: -len(suf)] + rep
+                if alt in self.verb_class or alt in self.noun_class:
+                    return alt
+        return lemma
+
+    def cue_class(self, cue: Optional[str]) -> Optional[str]:
+        if not cue:
+            return None
+        return self.verb_class.get(cue) or self.noun_class.get(cue)
+
+
+def _merge_raw(base: dict, extra: Mapping[str, Any]) -> dict:
+    out = {k: (dict(v) if isinstance(v, Mapping) else list(v) if isinstance(v, list) else v)
+           for k, v in base.items()}
+    for key, val in extra.items():
+        if key == "replace":
+            continue
+        if isinstance(val, Mapping):
+            cur = out.setdefault(key, {})
+            for k2, v2 in val.items():
+                if isinstance(v2, list) and isinstance(cur.get(k2), list):
+                    cur[k2] = cur[k2] + [x for x in v2 if x not in cur[k2]]
+                else:
+                    cur[k2] = v2
+        elif isinstance(val, list):
+            cur = out.setdefault(key, [])
+            out[key] = cur + [x for x in val if x not in cur]
+        else:
+            out[key] = val
+    return out
+
+
+def _build_lexicon(raw: Mapping[str, Any]) -> Lexicon:
+    def fs(key: str) -> frozenset:
+        return frozenset(str(x).lower() for x in (raw.get(key) or []))
+
+    verb_class = {str(lem).lower(): cls for cls, lems in (raw.get("classes") or {}).items()
+                  for lem in (lems or [])}
+    verb_class.setdefault("according to", "neutral")
+    noun_class = {str(lem).lower(): cls for cls, lems in (raw.get("noun_cues") or {}).items()
+                  for lem in (lems or [])}
+    preps = {str(k).lower(): frozenset(str(p).lower() for p in (v or []))
+             for k, v in (raw.get("content_preps") or {}).items()}
+    spelling = {str(k).lower(): str(v).lower() for k, v in (raw.get("spelling") or {}).items()}
+    return Lexicon(verb_class=verb_class, topic_verbs=fs("topic_verbs"),
+                   addressee_object=fs("addressee_object"),
+                   no_object_content=fs("no_object_content"), infinitive=fs("infinitive"),
+                   content_preps=preps, stance_nouns=fs("stance_nouns"),
+                   adjective_cues=fs("adjective_cues"), noun_class=noun_class,
+                   light_verbs=fs("light_verbs"), speech_nouns=fs("speech_nouns"),
+                   spelling=spelling, source_nouns=fs("source_nouns"))
+
+
+@functools.lru_cache(maxsize=16)
+def _load_yaml(path: str) -> dict:
+    with open(path, encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: a reporting-verb lexicon must be a YAML mapping")
+    return data
+
+
+@functools.lru_cache(maxsize=16)
+def _lexicon_from_path(path: Optional[str]) -> Lexicon:
+    base = _load_yaml(str(DEFAULT_LEXICON))
+    if path is None:
+        return _build_lexicon(base)
+    extra = _load_yaml(path)
+    return _build_lexicon(extra if extra.get("replace") else _merge_raw(base, extra))
+
+
+def load_lexicon(lexicon: LexiconLike = None) -> Lexicon:
+    """Load the reporting-word lexicon (cached), optionally extended by a user's YAML.
+
+    Args:
+        lexicon: ``None`` for the built-in lexicon; a path to a YAML file with the same
+            keys, whose lists are added to the built-in ones (or replace them when the
+            file sets ``replace: true``); or a mapping of the same shape.
+
+    Example:
+        >>> load_lexicon().cue_class("emphasize")
+        'emphatic'
+    """
+    if lexicon is None:
+        return _lexicon_from_path(None)
+    if isinstance(lexicon, Lexicon):
+        return lexicon
+    if isinstance(lexicon, Mapping):
+        base = _load_yaml(str(DEFAULT_LEXICON))
+        return _build_lexicon(lexicon if lexicon.get("replace") else _merge_raw(base, lexicon))
+    return _lexicon_from_path(str(Path(lexicon).resolve()))
+
+
+# --------------------------------------------------------------------------- quotations
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: ``start``/``end`` are the offsets of the text inside the marks."""
+
+    open_char: int
+    start: int
+    end: int
+    close_char: Optional[int]  # None when unclosed (capped at the paragraph end)
+
+    def contains(self, pos: int) -> bool:
+        return self.start <= pos < self.end
+
+    @property
+    def outer_end(self) -> int:
+        return self.end + 1 if self.close_char is not None else self.end
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """Quotation spans in ``text``: curly and straight double quotes, guillemets.
+
+    A quotation never crosses a paragraph (a line break): an unclosed one ends at the
+    paragraph end; a stray closing mark is ignored.
+
+    Example:
+        >>> [text[q.start:q.end] for text in ['He said "yes" and “no”.'] for q in find_quotes(text)]
+        ['yes', 'no']
+    """
+    quotes: list[Quote] = []
+    open_pos: Optional[int] = None
+    open_ch = ""
+    n = len(text)
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            if open_pos is not None:
+                end = i
+                if end > open_pos + 1:
+                    quotes.append(Quote(open_pos, open_pos + 1, end, None))
+                open_pos = None
+            continue
+        if ch not in _QUOTE_CHARS:
+            continue
+        if ch == '"':
+            if open_pos is not None and open_ch == '"':
+                quotes.append(Quote(open_pos, open_pos + 1, i, i))
+                open_pos = None
+            elif open_pos is None:
+                open_pos, open_ch = i, ch
+            continue
+        if ch in _OPEN_QUOTES and not (ch == "„" and open_pos is not None):
+            if open_pos is not None:  # a new opening mark: the earlier one was unclosed
+                if i > open_pos + 1:
+                    quotes.append(Quote(open_pos, open_pos + 1, i, None))
+            open_pos, open_ch = i, ch
+        elif ch in _CLOSE_QUOTES and open_pos is not None and open_ch != '"':
+            quotes.append(Quote(open_pos, open_pos + 1, i, i))
+            open_pos = None
+    if open_pos is not None and n > open_pos + 1:
+        quotes.append(Quote(open_pos, open_pos + 1, n, None))
+    return quotes
+
+
+# --------------------------------------------------------------------------- context
+
+
+@dataclass
+class _Cand:
+    cue: str
+    cue_tok: Token
+    cue_start: int
+    cue_end: int
+    content: tuple[int, int]  # token indices, inclusive
+    speaker_np: Optional[Token] = None  # head token of the speaker noun phrase
+    speaker_kind: str = "np"  # np | readout | none
+    addressee: Optional[Token] = None
+    kind: str = "clause"
+    chars: Optional[tuple[int, int]] = None  # content char offsets after post-processing
+    extra_cues: list = field(default_factory=list)
+
+
+class _Ctx:
+    def __init__(self, doc: Doc, lex: Lexicon, resolver: Optional[SpeakerResolver],
+                 dates: Sequence[DateExpr], topics: bool):
+        self.doc = doc
+        self.text = doc.text
+        self.lex = lex
+        self.resolver = resolver
+        self.dates = list(dates or ())
+        self.topics = topics
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start for s in self.sents]
+        self.quotes = find_quotes(self.text)
+        self.quote_starts = [q.start for q in self.quotes]
+        self.person_ents = [e for e in doc.ents if e.label_ == "PERSON"]
+
+    def sent_of(self, tok: Token) -> int:
+        return max(0, bisect.bisect_right(self.sent_starts, tok.i) - 1)
+
+    def quote_at(self, pos: int) -> Optional[Quote]:
+        k = bisect.bisect_right(self.quote_starts, pos) - 1
+        if k >= 0 and self.quotes[k].contains(pos):
+            return self.quotes[k]
+        return None
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _is_punct(t: Token) -> bool:
+    return t.is_punct or t.is_space or t.text in _QUOTE_CHARS or t.text in {"-", "—", "–"}
+
+
+def _trim(doc: Doc, a: int, b: int, *, drop_mark: bool = True) -> Optional[tuple[int, int]]:
+    """Trim punctuation, spaces and a leading complementizer from a token range."""
+    while a <= b and (_is_punct(doc[a]) or (drop_mark and doc[a].dep_ == "mark"
+                                               and doc[a].lower_ in {"that", "whether", "if"})
+                      or doc[a].dep_ == "cc" and a == b):
+        a += 1
+    while b >= a and (_is_punct(doc[b]) and doc[b].text not in {"?", "!", ")", "%"}
+                      or doc[b].dep_ in {"cc"}):
+        b -= 1
+    if a > b:
+        return None
+    return a, b
+
+
+def _subtree_range(t: Token, exclude: Iterable[Token] = ()) -> tuple[int, int]:
+    a, b = t.left_edge.i, t.right_edge.i
+    for x in exclude:
+        if x.i > t.i:
+            b = min(b, x.left_edge.i - 1)
+        else:
+            a = max(a, x.right_edge.i + 1)
+    return a, b
+
+
+def _children(t: Token, *deps: str) -> list[Token]:
+    return [c for c in t.children if c.dep_ in deps]
+
+
+def _has_to(t: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+
+
+def _np_core(head: Token) -> tuple[int, int]:
+    """The noun phrase of ``head`` without relative clauses, appositions, conjuncts."""
+    drop = [c for c in head.children if c.dep_ in {"relcl", "acl", "appos", "conj", "cc"}
+            or (c.dep_ == "punct" and c.i > head.i)]
+    a, b = _subtree_range(head, [c for c in drop if c.i > head.i])
+    left_drop = [c for c in drop if c.i < head.i]
+    if left_drop:
+        a = max(a, max(c.right_edge.i for c in left_drop) + 1)
+    r = _trim(head.doc, a, b, drop_mark=False)
+    return r or (head.i, head.i)
+
+
+def _np_full(head: Token) -> tuple[int, int]:
+    """The noun phrase of ``head`` with appositions and relative clauses, without conjuncts."""
+    conj = [c for c in head.children if c.dep_ in {"conj", "cc"} and c.i > head.i]
+    a, b = _subtree_range(head, conj[:1])
+    r = _trim(head.doc, a, b, drop_mark=False)
+    return r or (head.i, head.i)
+
+
+def _conjuncts(head: Token) -> list[Token]:
+    out = [head]
+    cur = head
+    while True:
+        nxt = [c for c in cur.children if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN", "PRON"}]
+        if not nxt:
+            break
+        cur = nxt[0]
+        out.append(cur)
+    return out
+
+
+def _clean_name(text: str) -> str:
+    s = " ".join(text.split())
+    low = s.lower()
+    for art in ("the ", "a "):
+        if low.startswith(art):
+            s = s[len(art):]
+            break
+    for suf in ("’s", "'s", "’", "'"):
+        if s.endswith(suf):
+            s = s[: -len(suf)]
+            break
+    return s.strip(" ,;:")
+
+
+# --------------------------------------------------------------------------- speakers
+
+
+@dataclass
+class _Who:
+    name: Optional[str]
+    actor_id: Optional[str]
+    text: Optional[str]
+    start: Optional[int]
+    end: Optional[int]
+
+
+def _person_in(ctx: _Ctx, a: int, b: int) -> Optional[tuple[int, int]]:
+    """The last PERSON entity inside tokens a..b that is not a possessor (token range)."""
+    doc = ctx.doc
+    best = None
+    for e in ctx.person_ents:
+        if e.start >= a and e.end - 1 <= b:
+            end = e.end - 1
+            while end + 1 <= b and doc[end + 1].pos_ == "PROPN" and doc[end + 1].tag_ != "POS":
+                end += 1  # NER often stops short: "Ursula von der | Leyen"
+            if end + 1 < len(doc) and doc[end + 1].tag_ == "POS":
+                continue
+            best = (e.start, end)
+    return best
+
+
+def _in_name(t: Token, head: Token) -> bool:
+    """Whether ``t`` belongs to the name of ``head`` (compound/flat/appos chain, no preposition)."""
+    for _ in range(8):
+        if t.i == head.i:
+            return True
+        if t.dep_ not in {"compound", "flat", "appos", "nmod"} or t.head is t:
+            return False
+        t = t.head
+    return False
+
+
+def _name_run(ctx: _Ctx, a: int, b: int, head: Token) -> Optional[tuple[int, int]]:
+    """The last run of capitalised proper nouns naming ``head``, titles stripped."""
+    doc = ctx.doc
+    k = b
+    while k >= a:
+        if doc[k].pos_ == "PROPN" and _in_name(doc[k], head) \
+                and not (k + 1 < len(doc) and doc[k + 1].tag_ == "POS"):
+            end = k
+            while k - 1 >= a and doc[k - 1].pos_ == "PROPN" and doc[k - 1].tag_ != "POS":
+                k -= 1
+            start = k
+            while start <= end and (doc[start].lower_.strip(".") in _TITLES or not doc[start].is_title):
+                start += 1
+            if start <= end and doc[end].lower_.strip(".") not in _TITLES:
+                return start, end
+            return None
+        if doc[k].pos_ in {"VERB", "AUX"}:
+            return None
+        k -= 1
+    return None
+
+
+def _resolve(ctx: _Ctx, spans: Sequence[tuple[int, int]]) -> Optional[ResolvedActor]:
+    if ctx.resolver is None:
+        return None
+    doc = ctx.doc
+    for a, b in spans:
+        try:
+            r = ctx.resolver.resolve(doc[a].idx, doc[b].idx + len(doc[b]))
+        except Exception:  # a resolver bug must not lose the statement
+            r = None
+        if r is not None:
+            return r
+    return None
+
+
+def _member_spans(ctx: _Ctx, head: Token) -> list[tuple[int, int]]:
+    """Candidate token spans naming one actor, tightest first."""
+    lex = ctx.lex
+    poss = [c for c in head.children if c.dep_ == "poss"]
+    if head.lemma_.lower() in lex.speech_nouns and poss:
+        pa, pb = _np_core(poss[0])
+        while pb > pa and ctx.doc[pb].tag_ == "POS":
+            pb -= 1
+        return [(pa, pb)]
+    spans = []
+    if head.pos_ == "PRON":
+        return [(head.i, head.i)]
+    core = _np_core(head)
+    full = _np_full(head)
+    pers = _person_in(ctx, *full)
+    if pers is not None:
+        spans.append(pers)
+    run = _name_run(ctx, *full, head)
+    if run is not None:
+        spans.append(run)
+    if head.pos_ == "PROPN" and head.ent_type_ and head.ent_iob_ in {"B", "I"}:
+        ent = next((e for e in ctx.doc.ents if e.start <= head.i < e.end), None)
+        if ent is not None and ent.label_ != "PERSON":
+            spans.append((ent.start, ent.end - 1))
+    spans += [core, full]
+    seen, out = set(), []
+    for s in spans:
+        if s not in seen:
+            seen.add(s)
+            out.append(s)
+    return out
+
+
+def _who(ctx: _Ctx, head: Optional[Token], *, text_range: Optional[tuple[int, int]] = None) -> _Who:
+    """Resolve the speaker noun phrase headed by ``head``."""
+    if head is None:
+        return _Who(None, None, None, None, None)
+    doc = ctx.doc
+    members = _conjuncts(head)
+    poss = [c for c in head.children if c.dep_ == "poss"]
+    if text_range is None:
+        if head.lemma_.lower() in ctx.lex.speech_nouns and poss:
+            text_range = (poss[0].left_edge.i, head.i)
+        elif len(members) > 1:
+            a, b = _subtree_range(head)
+            text_range = _trim(doc, a, b, drop_mark=False) or (head.i, head.i)
+        else:
+            text_range = _np_full(head)
+    ta, tb = text_range
+    stext = doc[ta : tb + 1].text
+    sstart, send = doc[ta].idx, doc[tb].idx + len(doc[tb])
+    if len(members) > 1:
+        names, ids = [], []
+        for m in members:
+            spans = _member_spans(ctx, m)
+            r = _resolve(ctx, spans)
+            nm = r.name if r else _clean_name(doc[spans[0][0] : spans[0][1] + 1].text)
+            if nm not in names:
+                names.append(nm)
+                ids.append(r.actor_id if r else None)
+        if len(names) == 1:
+            return _Who(names[0], ids[0], stext, sstart, send)
+        return _Who(" and ".join(names), None, stext, sstart, send)
+    spans = _member_spans(ctx, head)
+    r = _resolve(ctx, spans + [text_range])
+    if r is not None:
+        return _Who(r.name, r.actor_id, stext, sstart, send)
+    a, b = spans[0]
+    return _Who(_clean_name(doc[a : b + 1].text), None, stext, sstart, send)
+
+
+def _addressee(ctx: _Ctx, tok: Optional[Token]) -> Optional[str]:
+    if tok is None:
+        return None
+    spans = _member_spans(ctx, tok)
+    r = _resolve(ctx, spans)
+    if r is not None:
+        return r.name
+    a, b = spans[0]
+    return _clean_name(ctx.doc[a : b + 1].text) or None
+
+
+# --------------------------------------------------------------------------- cue finding
+
+
+def _verb_lemma(ctx: _Ctx, t: Token) -> str:
+    lem = ctx.lex.normalize(t.lemma_)
+    for c in t.children:
+        if c.dep_ in {"prep", "prt"}:
+            two = f"{lem} {c.lower_}"
+            if two in ctx.lex.verb_class or two in ctx.lex.topic_verbs:
+                return two
+    return lem
+
+
+def _subject(ctx: _Ctx, verb: Token) -> tuple[Optional[Token], str]:
+    """Speaker head of a reporting verb: (token, kind) with kind np | readout | none."""
+    cur = verb
+    for _ in range(6):
+        subj = _children(cur, "nsubj")
+        if subj:
+            s = subj[0]
+            if s.lower_ in _RELATIVE and cur.dep_ == "relcl":
+                return cur.head, "np"
+            if s.lower_ in _EXPLETIVES and s.pos_ == "PRON":
+                return None, "none"
+            return s, "np"
+        if cur.tag_ == "VBG":  # "Truss adding ...": the parser files the subject as compound
+            pre = [c for c in cur.children if c.dep_ in {"compound", "npadvmod", "nmod"}
+                   and c.i == cur.i - 1 and c.pos_ in {"PROPN", "NOUN"}]
+            if pre:
+                return pre[0], "np"
+        spass = _children(cur, "nsubjpass")
+        if spass or any(c.dep_ == "auxpass" for c in cur.children):
+            agent = _agent(cur)
+            if agent is not None:
+                return agent, "np"
+            if spass and spass[0].lower_ in _EXPLETIVES:
+                return None, "readout"
+            if cur is verb:
+                return None, "none"
+            return None, "none"
+        if cur.dep_ not in _CLIMB_DEPS or cur.head is cur:
+            break
+        if cur.dep_ == "conj" and cur.head.pos_ not in {"VERB", "AUX"}:
+            break
+        cur = cur.head
+    return None, "none"
+
+
+def _agent(verb: Token) -> Optional[Token]:
+    for v in [verb] + [c for c in verb.children if c.dep_ == "conj"] + (
+            [verb.head] if verb.dep_ == "conj" else []):
+        for c in v.children:
+            if c.dep_ == "agent":
+                pobj = _children(c, "pobj")
+                if pobj:
+                    return pobj[0]
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+        return True
+    return verb.dep_ == "conj" and verb.tag_ == "VBN" and any(
+        c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children)
+
+
+def _prep_content(ctx: _Ctx, owners: Sequence[Token], preps: frozenset) -> Optional[tuple[int, int]]:
+    for o in owners:
+        for c in o.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                obj = _children(c, "pobj", "pcomp")
+                if obj:
+                    return _subtree_range(obj[0])
+    return None
+
+
+def _to_addressee(owners: Sequence[Token]) -> Optional[Token]:
+    for o in owners:
+        for c in o.children:
+            if c.dep_ in {"prep", "dative"} and c.lower_ == "to":
+                obj = _children(c, "pobj")
+                if obj and obj[0].pos_ in {"PROPN", "NOUN", "PRON"}:
+                    return obj[0]
+    return None
+
+
+def _verb_cands(ctx: _Ctx) -> list[_Cand]:
+    lex, doc = ctx.lex, ctx.doc
+    out: list[_Cand] = []
+    for t in doc:
+        cue_tok = t
+        if t.pos_ == "ADJ" and t.lemma_.lower() in lex.adjective_cues and t.dep_ == "acomp" \
+                and t.head.lemma_ == "be":
+            lem = f"be {t.lemma_.lower()}"
+            verb = t.head
+        elif t.pos_ == "VERB":
+            lem = _verb_lemma(ctx, t)
+            verb = t
+        else:
+            continue
+        if lem not in lex.verb_class and not (ctx.topics and lem in lex.topic_verbs):
+            continue
+        if verb.dep_ in {"amod", "acl", "compound"} and not _agent(verb):
+            continue
+        cand = _verb_cand(ctx, verb, cue_tok, lem)
+        if cand is not None:
+            out.append(cand)
+    return out
+
+
+_TEMPORAL_MARKS = {"after", "before", "when", "while", "since", "until", "once"}
+_PRE_CLAUSE_CLASSES = {"neutral", "informing", "emphatic", "distancing", "concessive"}
+
+
+def _extend_right(ctx: _Ctx, verb: Token, b: int, *, sent_end: int) -> int:
+    """Grow an object content over the verb's following prepositional modifiers."""
+    doc = ctx.doc
+    for c in sorted(verb.children, key=lambda x: x.i):
+        if c.i <= b:
+            continue
+        gap = [doc[k] for k in range(b + 1, c.left_edge.i)]
+        if any(not (g.text == "," or g.is_space or g.dep_ == "cc" or g.tag_ == "POS"
+               or g.lower_ in {"’s", "'s", "’", "'"}) for g in gap):
+            break
+        if c.dep_ == "oprd" or (c.dep_ in {"prep", "advmod", "npadvmod"} and c.lower_ not in {"to", "by"}
+                                and not any(t.ent_type_ in {"DATE", "TIME"} for t in c.subtree)):
+            b = c.right_edge.i
+            continue
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and _verb_lemma(ctx, c) not in ctx.lex.verb_class \
+                and not any(x.dep_ in _SUBJ_DEPS for x in c.children):
+            b = c.right_edge.i
+            continue
+        if c.dep_ in {"conj", "xcomp"} and not any(x.dep_ in _SUBJ_DEPS for x in c.children) \
+                and (c.tag_ == "VB" or c.pos_ == "NOUN") and _verb_lemma(ctx, c) not in ctx.lex.verb_class:
+            b = c.right_edge.i  # "agreed to ensure X, eliminate Y, and prevent Z"
+            continue
+        if c.dep_ in {"cc", "punct"}:
+            continue
+        break
+    return min(b, sent_end)
+
+
+def _cut_temporal(doc: Doc, a: int, b: int) -> int:
+    """Cut a trailing "after/before/when ..." clause off a content range."""
+    for k in range(a + 3, b + 1):
+        t = doc[k]
+        if t.lower_ not in _TEMPORAL_MARKS or t.dep_ not in {"mark", "prep"}:
+            continue
+        if any(x.dep_ in _SUBJ_DEPS and x.head.pos_ in {"VERB", "AUX"} and k < x.head.i <= b
+               for x in doc[k + 1 : b + 1]):
+            return k - 1
+    return b
+
+
+def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Cand]:
+    lex, doc = ctx.lex, ctx.doc
+    content: Optional[tuple[int, int]] = None
+    kind = "clause"
+    addressee: Optional[Token] = None
+    passive = _is_passive(verb)
+    sent = ctx.sents[ctx.sent_of(verb)]
+    cls = lex.verb_class.get(lem)
+
+    dobj = (_children(verb, "dobj") or [None])[0]
+    dative = (_children(verb, "dative") or [None])[0]
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if ccomps and ccomps[0].i < verb.i:
+        # a fronted clause ("..., he said") needs quotation marks or a short attribution
+        c0 = ccomps[0]
+        quoted = ctx.quote_at(c0.idx) is not None
+        tail = sent.end - c0.right_edge.i
+        if not quoted and not (cls in _PRE_CLAUSE_CLASSES and tail <= 10):
+            ccomps = [c for c in ccomps if c.i > verb.i]
+    if ccomps:
+        a = min(c.left_edge.i for c in ccomps)
+        b = max(c.right_edge.i for c in ccomps)
+        if a <= verb.i <= b:  # parse oddity: keep the side after the verb
+            a = verb.i + 1
+        c0 = ccomps[0]
+        if dobj is not None and verb.i < dobj.i < c0.i and lem not in lex.addressee_object \
+                and not any(x.dep_ in _SUBJ_DEPS for x in c0.children):
+            a = min(a, dobj.left_edge.i)  # "asserting the US and allies “will ...”"
+        content = (a, b)
+    if content is None and dobj is not None and lem not in lex.addressee_object:
+        # misparse of "agreed Ukraine and America will continue ...": object + finite conjunct
+        fin = [c for c in verb.children if c.dep_ == "conj" and c.i > dobj.i
+               and not any(x.dep_ in _SUBJ_DEPS for x in c.children)
+               and any(x.dep_ == "aux" and x.tag_ == "MD" for x in c.children)]
+        if fin and dobj.pos_ in {"PROPN", "NOUN"}:
+            content = (dobj.left_edge.i, fin[0].right_edge.i)
+    if content is None and lem in lex.content_preps and lem in {"ask", "call for", "appeal"}:
+        content = _prep_content(ctx, [verb], lex.content_preps[lem])
+        if content is not None:
+            kind = "prep"
+            content = (content[0], _extend_right(ctx, verb, content[1], sent_end=sent.end - 1))
+    if content is None and lem in lex.infinitive:
+        xs = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and _has_to(c) and c.i > verb.i]
+        if xs:
+            a, b = _subtree_range(xs[0])
+            content = (a, _extend_right(ctx, verb, b, sent_end=sent.end - 1))
+            kind = "infinitive"
+    if content is None and lem == "express" and dobj is not None \
+            and dobj.lemma_.lower() in lex.stance_nouns:
+        cl = [c for c in dobj.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > dobj.i
+              and any(m.dep_ == "mark" for m in c.children)]
+        if cl:
+            content = _subtree_range(cl[0])
+        else:
+            content = _prep_content(ctx, [dobj, verb], lex.content_preps.get("express", frozenset()))
+            if content is not None:
+                content = (content[0], _extend_right(ctx, verb, content[1], sent_end=sent.end - 1))
+        if content is not None:
+            kind = "stance"
+            addressee = _to_addressee([verb, dobj])
+        else:
+            content = _subtree_range(dobj)
+            kind = "object"
+    if content is None and lem in lex.content_preps:
+        owners2 = [verb] + ([dobj] if dobj is not None else [])
+        if cue_tok is not verb:
+            owners2 = [cue_tok] + owners2
+        content = _prep_content(ctx, owners2, lex.content_preps[lem])
+        if content is not None:
+            kind = "prep"
+            content = (content[0], _extend_right(ctx, verb, content[1], sent_end=sent.end - 1))
+    if content is None and passive:
+        spass = _children(verb, "nsubjpass") or (
+            _children(verb.head, "nsubjpass") if verb.dep_ == "conj" else [])
+        if spass:
+            s = spass[0]
+            if s.lower_ in _DEMONSTRATIVES and s.pos_ in {"PRON", "DET"} and not list(s.children):
+                si = ctx.sent_of(verb)
+                if si > 0:
+                    prev = ctx.sents[si - 1]
+                    content = (prev.start, prev.end - 1)
+                    kind = "previous"
+            elif s.lower_ not in _EXPLETIVES:
+                content = _subtree_range(s)
+                kind = "subject"
+        if content is None:
+            xs = [c for c in verb.children if c.dep_ == "xcomp" and _has_to(c)]
+            if xs and lem in lex.infinitive | {"suggest", "offer", "propose"}:
+                content = _subtree_range(xs[0])
+                kind = "infinitive"
+    if content is None and dobj is not None and lem not in lex.addressee_object \
+            and lem not in lex.no_object_content and dobj.lower_ not in _OBJ_PRONOUNS \
+            and dobj.pos_ != "PRON" and not passive:
+        a, b = _subtree_range(dobj)
+        content = (a, _extend_right(ctx, verb, b, sent_end=sent.end - 1))
+        kind = "object"
+    if content is None:
+        return None
+    if kind not in {"previous", "subject"}:
+        content = (content[0], _cut_temporal(doc, *content))
+    if lem in lex.addressee_object and addressee is None:
+        addressee = dobj if (dobj is not None and not (content[0] <= dobj.i <= content[1])) else dative
+    if addressee is None:
+        addressee = _to_addressee([verb]) if kind != "infinitive" else None
+        if addressee is not None and content[0] <= addressee.i <= content[1]:
+            addressee = None
+    subj, skind = _subject(ctx, verb)
+    if subj is not None and content[0] <= subj.i <= content[1]:
+        subj, skind = None, "none"
+    if skind == "none":
+        return None
+    if addressee is not None and subj is not None and verb.i < subj.i < addressee.i:
+        addressee = None  # "said the Adviser to the Head of ...": part of the subject
+    return _Cand(cue=lem, cue_tok=cue_tok, cue_start=cue_tok.idx, cue_end=cue_tok.idx + len(cue_tok),
+                 content=content, speaker_np=subj, speaker_kind=skind, addressee=addressee, kind=kind)
+
+
+def _according_cands(ctx: _Ctx) -> list[_Cand]:
+    doc = ctx.doc
+    out = []
+    for t in doc:
+        if t.lower_ != "according" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to":
+            continue
+        to = doc[t.i + 1]
+        pobj = _children(to, "pobj") or _children(t, "pobj")
+        if not pobj:
+            continue
+        who = pobj[0]
+        if who.lower_ in _RELATIVE or who.tag_ in {"WDT", "WP"}:
+            continue
+        if who.pos_ not in {"PROPN", "PRON"} and not who.ent_type_ \
+                and who.lemma_.lower() not in ctx.lex.source_nouns and who.lower_ not in ctx.lex.source_nouns:
+            continue
+        sent = ctx.sents[ctx.sent_of(t)]
+        a0 = t.i
+        a1 = max(who.right_edge.i, to.i)
+        left = _trim(doc, sent.start, a0 - 1)
+        right = _trim(doc, a1 + 1, sent.end - 1)
+        if left and right:
+            content = left if (left[1] - left[0]) > (right[1] - right[0]) else right
+        else:
+            content = left or right
+        if content is None:
+            continue
+        out.append(_Cand(cue="according to", cue_tok=t, cue_start=t.idx, cue_end=to.idx + len(to),
+                         content=content, speaker_np=who, kind="according"))
+    return out
+
+
+def _noun_cands(ctx: _Ctx) -> list[_Cand]:
+    lex, doc = ctx.lex, ctx.doc
+    out = []
+    for t in doc:
+        if t.pos_ != "NOUN":
+            continue
+        lem = lex.normalize(t.lemma_)
+        if lem not in lex.noun_class and t.lower_ not in lex.noun_class:
+            continue
+        lem = lem if lem in lex.noun_class else t.lower_
+        owners = [t]
+        light = t.head if t.dep_ == "dobj" and t.head.lemma_.lower() in lex.light_verbs else None
+        if light is not None:
+            owners.append(light)
+        content = None
+        infinitive_ok = lex.noun_class.get(lem) in {"directive", "commissive", "oppositional"} \
+            or lem in {"imperative"}
+        for o in owners:
+            for c in o.children:
+                if c.i <= t.i or c.pos_ not in {"VERB", "AUX"}:
+                    continue
+                that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                if c.dep_ in {"acl", "ccomp", "relcl", "xcomp", "advcl"} and (
+                        that or (infinitive_ok and _has_to(c))):
+                    if o is not t and c.left_edge.i > t.right_edge.i + 4:
+                        continue
+                    content = _subtree_range(c)
+                    break
+            if content:
+                break
+        if content is None and infinitive_ok:
+            # "warnings from officials in Moscow not to interfere ...": an adjacent infinitive
+            nxt = t.right_edge.i + 1
+            if nxt < len(doc):
+                v = doc[nxt]
+                while v.head is not v and v.dep_ in {"neg", "aux"}:
+                    v = v.head
+                if v.pos_ == "VERB" and _has_to(v) and v.left_edge.i == nxt:
+                    content = _subtree_range(v)
+        copula = None
+        if content is None and t.dep_ == "nsubj" and t.head.lemma_ == "be":
+            copula = t.head
+            cl = [c for c in copula.children if c.dep_ in {"ccomp", "attr", "acomp"} and c.i > copula.i
+                  and c.pos_ in {"VERB", "AUX"}]
+            if cl:
+                content = _subtree_range(cl[0])
+        if content is None:
+            continue
+        speaker = None
+        poss = _children(t, "poss")
+        if poss:
+            speaker = poss[0]
+        else:
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ in {"from", "by"}:
+                    p = _children(c, "pobj")
+                    if p:
+                        speaker = p[0]
+                        break
+        if speaker is None and light is not None:
+            s, _k = _subject(ctx, light)
+            speaker = s
+        if speaker is None:
+            continue
+        out.append(_Cand(cue=lem, cue_tok=t, cue_start=t.idx, cue_end=t.idx + len(t), content=content,
+                         speaker_np=speaker, addressee=_to_addressee(owners), kind="noun"))
+    return out
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def _quote_words(ctx: _Ctx, q: Quote) -> int:
+    return sum(1 for w in ctx.text[q.start:q.end].split() if any(ch.isalpha() for ch in w))
+
+
+def _tok_at(ctx: _Ctx, pos: int) -> Optional[Token]:
+    doc = ctx.doc
+    span = doc.char_span(pos, pos + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    return span[0]
+
+
+def _attribution_after(ctx: _Ctx, q: Quote) -> Optional[Token]:
+    if q.close_char is None:
+        return None
+    doc = ctx.doc
+    t = _tok_at(ctx, q.close_char)
+    if t is None:
+        return None
+    i = t.i + 1
+    window = []
+    while i < len(doc) and len(window) < 14:
+        tok = doc[i]
+        if tok.is_space and "\n" in tok.text:
+            break
+        if tok.text in _OPEN_QUOTES or (tok.text == '"' and ctx.quote_at(tok.idx + 1) is not None):
+            break
+        window.append(tok)
+        if tok.text in {".", "!", "?", ";"}:
+            break
+        i += 1
+    ids = {w.i for w in window}
+    for w in window:
+        if w.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i in ids for c in w.children):
+            return w
+    return None
+
+
+def _attribution_before(ctx: _Ctx, q: Quote) -> Optional[Token]:
+    doc = ctx.doc
+    t = _tok_at(ctx, q.open_char)
+    if t is None:
+        return None
+    i = t.i - 1
+    while i >= 0 and doc[i].text in {":", ",", "—", "-"} | {" "}:
+        i -= 1
+    if i < 0:
+        return None
+    w = doc[i]
+    if w.pos_ == "VERB" and ctx.lex.normalize(w.lemma_) in ctx.lex.verb_class:
+        return w
+    return None
+
+
+def _quote_cands(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """Attributed quotations that the dependency rules did not reach."""
+    out = []
+    covered = [c.chars for c in cands if c.chars]
+    for q in ctx.quotes:
+        if _quote_words(ctx, q) < 4:
+            continue
+        if any(min(e, q.end) - max(s, q.start) > 0.5 * (q.end - q.start) for s, e in covered):
+            continue
+        verb = _attribution_after(ctx, q) or _attribution_before(ctx, q)
+        if verb is None:
+            continue
+        qa = _tok_at(ctx, q.start)
+        qb = _tok_at(ctx, max(q.start, q.end - 1))
+        if qa is None or qb is None:
+            continue
+        subj, skind = _subject(ctx, verb)
+        if subj is None or (qa.i <= subj.i <= qb.i):
+            continue
+        lem = _verb_lemma(ctx, verb)
+        out.append(_Cand(cue=lem, cue_tok=verb, cue_start=verb.idx, cue_end=verb.idx + len(verb),
+                         content=(qa.i, qb.i), speaker_np=subj, speaker_kind=skind,
+                         addressee=(_children(verb, "dobj") or [None])[0]
+                         if lem in ctx.lex.addressee_object else None, kind="quote"))
+    return out
+
+
+# --------------------------------------------------------------------------- post-processing
+
+
+def _content_chars(ctx: _Ctx, c: _Cand) -> Optional[tuple[int, int]]:
+    doc, text = ctx.doc, ctx.text
+    r = _trim(doc, *c.content, drop_mark=c.kind in {"clause", "stance", "quote", "noun", "according"})
+    if r is None:
+        return None
+    a, b = r
+    cs, ce = doc[a].idx, doc[b].idx + len(doc[b])
+    # grow to the whole quotation when the content lies inside one (the cue outside it)
+    q = ctx.quote_at(cs)
+    if q is not None and not q.contains(c.cue_start) and ce <= q.outer_end:
+        cs, ce = q.start, q.end
+    # keep a quotation mark whose partner is inside the content
+    for qq in ctx.quotes:
+        if qq.close_char is not None and cs <= qq.open_char < ce and qq.close_char >= ce \
+                and qq.close_char - ce <= 1 and c.cue_start not in range(ce, qq.close_char + 1):
+            ce = qq.close_char + 1
+        if qq.close_char is not None and cs < qq.close_char < ce and cs - 1 == qq.open_char:
+            cs = qq.open_char
+    if c.kind != "previous":  # never beyond the cue's paragraph
+        p0 = text.rfind("\n", 0, c.cue_start) + 1
+        p1 = text.find("\n", c.cue_end)
+        p1 = len(text) if p1 < 0 else p1
+        cs, ce = max(cs, p0), min(ce, p1)
+    # strip edge whitespace and trailing sentence punctuation
+    while cs < ce and (text[cs].isspace() or text[cs] in ",;:—–-"):
+        cs += 1
+    while ce > cs and (text[ce - 1].isspace() or text[ce - 1] in ",.;:—–-"):
+        ce -= 1
+    if ce - cs < 2:
+        return None
+    if c.cue_start >= cs and c.cue_end <= ce and c.kind != "previous":
+        return None
+    return cs, ce
+
+
+def _mode(ctx: _Ctx, c: _Cand, cs: int, ce: int) -> str:
+    if c.kind == "split":  # “A,” he said. “B.”: the content runs over the attribution
+        return "direct"
+    inside = total = 0
+    pos = cs
+    for w in ctx.text[cs:ce].split():
+        k = ctx.text.find(w, pos)
+        pos = k + len(w)
+        if not any(ch.isalnum() for ch in w):
+            continue
+        total += 1
+        j = k + next(i for i, ch in enumerate(w) if ch.isalnum())
+        q = ctx.quote_at(j)
+        if q is not None and not q.contains(c.cue_start):
+            inside += 1
+    if total and inside == total:
+        return "direct"
+    return "mixed" if inside else "indirect"
+
+
+def _said_on(ctx: _Ctx, c: _Cand, cs: int, ce: int) -> Optional[dt.date]:
+    if not ctx.dates:
+        return None
+    doc = ctx.doc
+    sent = ctx.sents[ctx.sent_of(c.cue_tok)]
+    anchor = c.cue_tok if c.cue_tok.pos_ in {"VERB", "AUX"} else c.cue_tok.head
+    for d in ctx.dates:
+        if not (sent.start_char <= d.start_char < sent.end_char):
+            continue
+        if cs <= d.start_char < ce:
+            continue
+        if d.start is None or d.end is None or d.start != d.end:
+            continue
+        t = _tok_at(ctx, d.start_char)
+        if t is None:
+            continue
+        cur, ok = t, False
+        for _ in range(8):
+            if cur.i == anchor.i or cur.i == c.cue_tok.i:
+                ok = True
+                break
+            if cur.head is cur:
+                break
+            cur = cur.head
+        if ok:
+            return d.start
+    return None
+
+
+_SINGULAR = {"he", "she", "him", "her", "his"}
+_PLURAL = {"they", "them", "their"}
+
+
+def _pronoun_fallback(ctx: _Ctx, pron: Token, prev: list[tuple[_Cand, _Who]], w: _Who) -> _Who:
+    """Without a resolver answer: he/she -> the nearest named person subject before it,
+    they -> the last joint speaker."""
+    low = pron.lower_
+    if low in _SINGULAR:
+        for k in range(pron.i - 1, max(-1, pron.i - 400), -1):
+            t = ctx.doc[k]
+            if t.dep_ in {"nsubj", "nsubjpass", "pobj"} and t.pos_ in {"PROPN", "NOUN"} and (
+                    t.ent_type_ == "PERSON" or _person_in(ctx, *_np_full(t))):
+                if t.dep_ == "pobj" and t.head.dep_ != "agent":
+                    continue
+                who = _who(ctx, t)
+                if who.name:
+                    return _Who(who.name, who.actor_id, w.text, w.start, w.end)
+    for c, p in reversed(prev):
+        if not p.name or (p.text or "").lower() in _SINGULAR | _PLURAL | {"we", "i", "it"}:
+            continue
+        joint = " and " in p.name
+        if (low in _SINGULAR and not joint) or (low in _PLURAL and joint):
+            return _Who(p.name, p.actor_id, w.text, w.start, w.end)
+    return w
+
+
+def _readout_speaker(prev: list[tuple[_Cand, _Who]]) -> Optional[_Who]:
+    for c, w in reversed(prev):
+        if c.speaker_kind != "np" or not w.name or " and " in w.name:
+            continue
+        if (w.text or "").lower() in {"we", "i", "you", "they", "it"}:
+            continue
+        return w
+    return None
+
+
+def extract_statements(
+    doc: Doc,
+    *,
+    resolver: Optional[SpeakerResolver] = None,
+    dates: Sequence[DateExpr] = (),
+    published: Optional[dt.date] = None,
+    lexicon: LexiconLike = None,
+    topics: bool = False,
+) -> list[Statement]:
+    """Find attributed statements in a parsed article.
+
+    Args:
+        doc: the spaCy parse of the article body (offsets are into ``doc.text``).
+        resolver: maps a speaker span to its actor (``ActorResult.resolver``); without one,
+            or when it finds nothing, the speaker is the words of the span.
+        dates: the article's temporal expressions, for ``said_on`` (a one-day date
+            attached to the reporting clause).
+        published: the publication date (kept for symmetry with the other extractors).
+        lexicon: a YAML file (or mapping) extending the reporting-word lexicon.
+        topics: also report topic-only lead-ins ("discussed ...", "reviewed ...").
+
+    Returns:
+        Statements in text order.
+
+    Example:
+        >>> from toolkit.models import load_pipeline
+        >>> doc = load_pipeline()("“Talks will resume,” Peskov told reporters.")
+        >>> s = extract_statements(doc)[0]
+        >>> (s.speaker, s.cue, s.mode, s.content, s.addressee)
+        ('Peskov', 'tell', 'direct', 'Talks will resume', 'reporters')
+    """
+    if doc is None or not len(doc) or not doc.text.strip():
+        return []
+    ctx = _Ctx(doc, load_lexicon(lexicon), resolver, dates, topics)
+    cands = _split_chained(ctx, _verb_cands(ctx) + _according_cands(ctx) + _noun_cands(ctx))
+    for c in cands:
+        c.chars = _content_chars(ctx, c)
+    cands = [c for c in cands if c.chars]
+    qc = _quote_cands(ctx, cands)
+    for c in qc:
+        c.chars = _content_chars(ctx, c)
+    cands += [c for c in qc if c.chars]
+    cands = _dedupe(ctx, cands)
+    cands = _merge_split_quotes(ctx, cands)
+    cands.sort(key=lambda c: (c.cue_start if c.kind != "previous" else c.chars[0], c.chars[0]))
+    modes = {id(c): _mode(ctx, c, *c.chars) for c in cands}
+    cands = _drop_nested(ctx, cands, modes)
+
+    out: list[Statement] = []
+    done: list[tuple[_Cand, _Who]] = []
+    for c in sorted(cands, key=lambda c: c.cue_start):
+        cs, ce = c.chars
+        if c.speaker_kind == "readout":
+            w = _readout_speaker(done) or _Who(None, None, None, None, None)
+            w = _Who(w.name, w.actor_id, None, None, None)
+        else:
+            w = _who(ctx, c.speaker_np)
+            if w.actor_id is None and c.speaker_np is not None and c.speaker_np.pos_ == "PRON":
+                w = _pronoun_fallback(ctx, c.speaker_np, done, w)
+        done.append((c, w))
+        out.append(Statement(
+            speaker=w.name, speaker_id=w.actor_id, speaker_text=w.text, cue=c.cue,
+            mode=modes[id(c)], content=ctx.text[cs:ce], content_start=cs, content_end=ce,
+            sent_id=ctx.sent_of(c.cue_tok), addressee=_addressee(ctx, c.addressee),
+            said_on=_said_on(ctx, c, cs, ce), cue_class=ctx.lex.cue_class(c.cue),
+            speaker_start=w.start, speaker_end=w.end, cue_start=c.cue_start, cue_end=c.cue_end))
+    out.sort(key=lambda s: (s.sent_id, s.cue_start or 0, s.content_start))
+    return out
+
+
+def _split_chained(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """"said X, adding Y" / "noted X and thanked Y": the second cue ends the first content
+    and shares its speaker."""
+    for a in sorted(cands, key=lambda c: c.cue_tok.i):
+        a0, a1 = a.content
+        for b in sorted(cands, key=lambda c: c.cue_tok.i):
+            t = b.cue_tok
+            if b is a or not (a0 < t.i <= a1) or t.i < a.cue_tok.i:
+                continue
+            if any(x.dep_ in _SUBJ_DEPS for x in t.children) or t.dep_ not in {"conj", "advcl"}:
+                continue
+            if t.dep_ == "conj" and t.tag_ != a.cue_tok.tag_ and t.tag_ != "VBG":
+                continue
+            cut = t.left_edge.i - 1
+            if cut <= a0:
+                continue
+            a.content = (a0, cut)
+            a1 = cut
+            b.speaker_np, b.speaker_kind = a.speaker_np, a.speaker_kind
+    return cands
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    if inter <= 0:
+        return 0.0
+    return inter / max(1, max(a[1] - a[0], b[1] - b[0]))
+
+
+def _dedupe(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    keep: list[_Cand] = []
+    seen_cue = set()
+    for c in cands:
+        if c.cue_tok.i in seen_cue:
+            continue
+        if any(_overlap(c.chars, k.chars) >= 0.9 and ctx.sent_of(k.cue_tok) == ctx.sent_of(c.cue_tok)
+               for k in keep):
+            continue
+        seen_cue.add(c.cue_tok.i)
+        keep.append(c)
+    return keep
+
+
+def _merge_split_quotes(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """“A,” he said. “B.” -> one statement when B has no attribution of its own."""
+    used = [c.chars for c in cands]
+    extra: dict[int, tuple[int, int]] = {}
+    for c in cands:
+        if c.kind not in {"quote", "clause"}:
+            continue
+        q1 = ctx.quote_at(c.chars[0])
+        if q1 is None or q1.close_char is None or q1.close_char > c.cue_start:
+            continue
+        # the attribution clause ends; is the next thing a quotation of its own?
+        sent = ctx.sents[ctx.sent_of(c.cue_tok)]
+        k = sent.end_char
+        while k < len(ctx.text) and ctx.text[k] == " ":
+            k += 1
+        if k >= len(ctx.text) or ctx.text[k] not in _OPEN_QUOTES and ctx.text[k] != '"':
+            continue
+        q2 = ctx.quote_at(k + 1)
+        if q2 is None or any(_overlap((q2.start, q2.end), u) > 0.3 for u in used):
+            continue
+        extra[id(c)] = (c.chars[0], q2.end)
+    for c in cands:
+        if id(c) in extra:
+            c.chars = extra[id(c)]
+            c.kind = "split"
+    return cands
+
+
+def _drop_nested(ctx: _Ctx, cands: list[_Cand], modes: dict) -> list[_Cand]:
+    """Statements whose cue sits inside someone's quoted words are optional: drop them."""
+    quoted = [c.chars for c in cands if modes[id(c)] in {"direct", "mixed"}]
+    out = []
+    for c in cands:
+        if ctx.quote_at(c.cue_start) is not None and any(
+                s <= c.cue_start < e for s, e in quoted if (s, e) != c.chars):
+            continue
+        out.append(c)
+    return out
