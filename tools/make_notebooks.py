@@ -127,6 +127,7 @@ articles_dir = None   # None: data/articles/ of this project
 published = None      # ISO date to override every article's date, or None to use each header
 """, "parameters"),
     code("""
+%matplotlib inline
 import pandas as pd
 
 import toolkit
@@ -198,6 +199,7 @@ articles_dir = None   # None: data/articles/ of this project
 published = None      # ISO date to override every article's date, or None to use each header
 """, "parameters"),
     code("""
+%matplotlib inline
 import pandas as pd
 
 import toolkit
