@@ -28,7 +28,7 @@ notebooks: $(STAMP)
 	$(PY) -m toolkit.cli notebooks --in-place
 
 eval: $(STAMP)
-	$(PY) -m toolkit.evaluate ../shared/gold/*.json --per-file
+	$(PY) -m toolkit.cli eval ../shared/gold/*.json --per-file
 
 lock:
 	$(UV) pip compile pyproject.toml --extra dev --generate-hashes --python-version 3.11 -o requirements.lock

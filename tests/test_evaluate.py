@@ -59,3 +59,8 @@ def test_all_reference_files_score(gold_dir):
     assert ev.figure("actors") >= 0.70
     assert ev.figure("dates") >= 0.70
     assert ev.figure("statements") >= 0.40
+
+
+def test_nothing_to_find_and_nothing_found_is_undefined_not_zero():
+    s = score_dates(pd.DataFrame({"text": [], "start_char": [], "end_char": [], "type": [], "value": []}), [], "x")
+    assert s.empty and s.f1 != s.f1  # NaN

@@ -88,15 +88,26 @@ class Score:
             cur[1] += t
 
     @property
+    def empty(self) -> bool:
+        """Nothing to find and nothing found: the scores are undefined (NaN)."""
+        return not (self.tp or self.fp or self.fn)
+
+    @property
     def precision(self) -> float:
+        if self.empty:
+            return float("nan")
         return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
 
     @property
     def recall(self) -> float:
+        if self.empty:
+            return float("nan")
         return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
 
     @property
     def f1(self) -> float:
+        if self.empty:
+            return float("nan")
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 

@@ -1,0 +1,167 @@
+"""Temporal expressions: detection, TIMEX3 normalisation, publication-date inference."""
+
+import datetime as dt
+
+import pytest
+
+from toolkit.dates import extract_dates, infer_published, value_bounds
+from toolkit.paths import SHARED_DIR
+
+FRIDAY = dt.date(2025, 5, 30)  # the seed's publication date, a Friday
+
+
+def _find(nlp, sentence, published=FRIDAY):
+    return extract_dates(nlp(sentence), published=published)
+
+
+def _one(dates, text):
+    hits = [d for d in dates if d.text == text]
+    assert hits, f"{text!r} not found in {[(d.text, d.value) for d in dates]}"
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, text, type_, value",
+    [
+        # the seed's expressions
+        ("This discussion is set to take place next week in Istanbul.", "next week", "DATE", "2025-W23"),
+        ("Russia proposed talks, scheduled for the 2nd of June in Istanbul.", "the 2nd of June", "DATE", "2025-06-02"),
+        ("This was stated by Ukraine's Foreign Minister on Friday.", "Friday", "DATE", "2025-05-30"),
+        ("The delegation is ready to commence talks with Ukraine on Monday.", "Monday", "DATE", "2025-06-02"),
+        ("The focus is currently on the direct negotiations.", "currently", "DATE", "PRESENT_REF"),
+        ("Earlier this week, we reported that the conditions include a requirement.", "Earlier this week", "DATE", "2025-W22"),
+        ("Russia initiated a full-scale invasion in February 2022.", "February 2022", "DATE", "2022-02"),
+        ("It followed eight years of conflict in eastern Ukraine.", "eight years", "DURATION", "P8Y"),
+        # weekdays follow the clause's tense
+        ("Officials met on Monday.", "Monday", "DATE", "2025-05-26"),
+        ("The ministers will meet on Thursday.", "Thursday", "DATE", "2025-06-05"),
+        ("He will travel next Monday.", "next Monday", "DATE", "2025-06-02"),
+        ("She returned last Friday.", "last Friday", "DATE", "2025-05-23"),
+        # relative dates
+        ("Officials talked last week.", "last week", "DATE", "2025-W21"),
+        ("Prices rose late last month.", "late last month", "DATE", "2025-04"),
+        ("Talks began in mid-May.", "mid-May", "DATE", "2025-05"),
+        ("Fighting has raged since May 11.", "May 11", "DATE", "2025-05-11"),
+        ("Two years ago the front was quiet.", "Two years ago", "DATE", "2023"),
+        ("They argued the day before yesterday.", "the day before yesterday", "DATE", "2025-05-28"),
+        ("Troops seized the airfield yesterday.", "yesterday", "DATE", "2025-05-29"),
+        ("He will meet G7 leaders today.", "today", "DATE", "2025-05-30"),
+        ("The talks will be held on Monday, June 2.", "Monday, June 2", "DATE", "2025-06-02"),
+        ("The summit is scheduled for July.", "July", "DATE", "2025-07"),
+        ("Talks were held in March.", "March", "DATE", "2025-03"),
+        ("The war began on 24 February 2022.", "24 February 2022", "DATE", "2022-02-24"),
+        ("The declaration was adopted on July 16, 1990.", "July 16, 1990", "DATE", "1990-07-16"),
+        ("It was different in the 1990s.", "the 1990s", "DATE", "199"),
+        ("The 1949 North Atlantic Treaty founded NATO.", "1949", "DATE", "1949"),
+        ("It is his first visit this year.", "this year", "DATE", "2025"),
+        ("Profits fell in the first quarter of 2024.", "the first quarter of 2024", "DATE", "2024-Q1"),
+        ("In January this year prices rose.", "January this year", "DATE", "2025-01"),
+        ("Talks were held over the weekend.", "the weekend", "DATE", "2025-W21-WE"),
+        # references
+        ("The plan is to meet now.", "now", "DATE", "PRESENT_REF"),
+        ("He recently said so.", "recently", "DATE", "PAST_REF"),
+        ("Talks had failed in the past.", "the past", "DATE", "PAST_REF"),
+        ("Nobody knows what the future holds.", "the future", "DATE", "FUTURE_REF"),
+        ("A second round will take place in the near future.", "the near future", "DATE", "FUTURE_REF"),
+        ("A deal may come soon.", "soon", "DATE", "FUTURE_REF"),
+        # durations
+        ("The ceasefire must be agreed within two weeks.", "two weeks", "DURATION", "P2W"),
+        ("The truce lasted 48 hours.", "48 hours", "DURATION", "PT48H"),
+        ("Negotiations will continue in the next two weeks.", "the next two weeks", "DURATION", "P2W"),
+        ("Teams will meet in the coming days.", "the coming days", "DURATION", "PXD"),
+        ("They signed a two-year deal.", "two-year", "DURATION", "P2Y"),
+        ("He waited half an hour.", "half an hour", "DURATION", "PT0.5H"),
+        ("Inflation has risen over the past 10 years.", "the past 10 years", "DURATION", "P10Y"),
+        # sets
+        ("Inspections take place every six months.", "every six months", "SET", "P6M"),
+        ("Reports are published daily.", "daily", "SET", "P1D"),
+        ("The committee meets twice a week.", "twice a week", "SET", "P1W"),
+        ("Each July they meet in Geneva.", "Each July", "SET", "XXXX-07"),
+        # times
+        ("Shelling continued this morning.", "this morning", "TIME", "2025-05-30TMO"),
+        ("The vote starts at 18:00 Moscow time.", "18:00 Moscow time", "TIME", "2025-05-30T18:00"),
+        ("Leaders will speak tonight.", "tonight", "TIME", "2025-05-30TNI"),
+        ("A deal was signed on Friday night.", "Friday night", "TIME", "2025-05-30TNI"),
+    ],
+)
+def test_expression_and_value(nlp, sentence, text, type_, value):
+    d = _one(_find(nlp, sentence), text)
+    assert (d.type, d.value) == (type_, value)
+
+
+def test_range_gives_two_dates(nlp):
+    dates = _find(nlp, "Talks were held in Riyadh, Saudi Arabia March 23-25, 2025.")
+    assert [(d.text, d.value) for d in dates] == [("March 23", "2025-03-23"), ("25, 2025", "2025-03-25")]
+
+
+def test_from_to_gives_two_dates(nlp):
+    dates = _find(nlp, "The delegations met from 8 May to 11 May in Geneva.")
+    assert [(d.text, d.value) for d in dates] == [("8 May", "2025-05-08"), ("11 May", "2025-05-11")]
+
+
+def test_later_is_anchored_to_the_last_date(nlp):
+    dates = _find(nlp, "The talks opened on March 3, 2025. Two days later, the delegation left. "
+                       "The following day, they returned.")
+    assert [d.value for d in dates] == ["2025-03-03", "2025-03-05", "2025-03-06"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia may leave the meeting, and we march on.",
+        "Russia has proposed a second round of discussions.",
+        "The Trade Expansion Act of 1962 applies to 2,000 companies.",
+        "Article 5 of the treaty mentions 10 soldiers and 3 tanks.",
+        "The 58-year-old minister spoke.",
+        "Theresa May met reporters.",
+        "They discussed the future treaty and clear next steps, once again.",
+        "",
+        "12 34 5678 !!! ??? “ ” ' \" ---",
+    ],
+)
+def test_no_false_positives(nlp, sentence):
+    assert _find(nlp, sentence) == []
+
+
+def test_text_leaves_out_the_preposition_and_offsets_point_into_the_text(nlp):
+    doc = nlp("It was said on Friday. Talks follow since May 11.")
+    dates = extract_dates(doc, published=FRIDAY)
+    assert [d.text for d in dates] == ["Friday", "May 11"]
+    for d in dates:
+        assert doc.text[d.start_char:d.end_char] == d.text
+    assert [d.sent_id for d in dates] == [0, 1]
+
+
+def test_start_and_end_days(nlp):
+    d = _one(_find(nlp, "This discussion is set to take place next week."), "next week")
+    assert (d.start, d.end) == (dt.date(2025, 6, 2), dt.date(2025, 6, 8))
+    assert value_bounds("2022-02") == (dt.date(2022, 2, 1), dt.date(2022, 2, 28))
+    assert value_bounds("P8Y") == (None, None)
+
+
+@pytest.mark.parametrize(
+    "sentence, text, value",
+    [
+        ("Officials met on Monday.", "Monday", "XXXX-WXX-1"),
+        ("The talks take place next week.", "next week", "XXXX-WXX"),
+        ("Talks are scheduled for the 2nd of June.", "the 2nd of June", "XXXX-06-02"),
+        ("Russia invaded in February 2022.", "February 2022", "2022-02"),
+    ],
+)
+def test_without_published_relative_values_stay_open(nlp, sentence, text, value):
+    assert _one(_find(nlp, sentence, published=None), text).value == value
+
+
+SEED = SHARED_DIR / "seeds" / "000_a191f6331583f074.txt"
+
+
+def test_infer_published_on_the_seed(nlp):
+    if not SEED.is_file():
+        pytest.skip(f"seed article not found at {SEED} (set TOOLKIT_SHARED_DIR)")
+    est, earliest, latest = infer_published(nlp(SEED.read_text(encoding="utf-8")))
+    assert dt.date(2025, 5, 26) <= earliest <= est <= latest <= dt.date(2025, 6, 1)
+
+
+def test_infer_published_without_evidence(nlp):
+    assert infer_published(nlp("Officials met and talked.")) == (None, None, None)
+    assert infer_published(nlp("")) == (None, None, None)

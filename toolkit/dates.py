@@ -1,0 +1,1188 @@
+"""Temporal expressions: find them in a parsed article and normalise them, TIMEX3 style.
+
+Detection starts from token patterns (a spaCy ``Matcher`` built once per vocabulary from the
+lexicon ``toolkit/data/dates.yaml``) and adds spaCy's own ``DATE``/``TIME`` entities that
+the patterns missed, when a temporal word can be read in them. Normalisation follows the
+TimeML / TempEval-3 conventions: calendar values (``2025-06-02``, ``2025-W23``, ``2022-02``,
+``2022``, ``199``), durations (``P8Y``, ``PT3H``), sets (``P1D``) and the reference values
+``PRESENT_REF``, ``PAST_REF`` and ``FUTURE_REF``. Expressions relative to the publication
+date (weekdays, "next week", "yesterday", a month without a year) are resolved against
+``published`` and the tense of their clause; without ``published`` they keep ``X``
+placeholders (``XXXX-WXX-5``, ``XXXX-06-02``).
+
+Example:
+    >>> from toolkit.models import load_pipeline
+    >>> nlp = load_pipeline()
+    >>> doc = nlp("The talks will take place next week, after eight years of conflict.")
+    >>> [(d.text, d.type, d.value) for d in extract_dates(doc, published=dt.date(2025, 5, 30))]
+    [('next week', 'DATE', '2025-W23'), ('eight years', 'DURATION', 'P8Y')]
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional, Union
+
+import yaml
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Token
+
+from .paths import LEXICON_DIR
+from .types import DateExpr
+
+__all__ = ["extract_dates", "infer_published", "load_lexicon", "value_bounds"]
+
+LEXICON_PATH = LEXICON_DIR / "dates.yaml"
+
+_DAY_RE = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$", re.I)
+_YEAR_RE = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
+_DECADE_RE = re.compile(r"^((1[0-9]|20)[0-9]0)'?s$", re.I)
+_CLOCK_RE = re.compile(r"^([01]?[0-9]|2[0-3])[:.]([0-5][0-9])$")
+_DIGITS_RE = re.compile(r"^[0-9]+(\.[0-9]+)?$")
+_ISO_RE = re.compile(r"^(1[0-9]{3}|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+_QUARTER_RE = re.compile(r"^q([1-4])$", re.I)
+
+_RANGE_WORDS = {"-", "–", "—", "to", "through", "until", "till", "and"}
+_REL_WORDS = {"this", "last", "next", "past", "coming", "previous", "preceding", "following",
+              "recent", "current", "that", "same"}
+_MOD_WORDS = {"early", "mid", "late", "earlier", "later", "end", "beginning", "start", "middle"}
+_REL_UNITS = {"week", "month", "year", "weekend", "quarter", "decade", "century"}
+_AMPM = {"a.m.", "p.m.", "am", "pm", "a.m", "p.m"}
+_BLOCK_ENTS = {"PERSON", "ORG", "GPE", "FAC", "PRODUCT", "WORK_OF_ART", "LAW", "NORP", "LOC",
+               "MONEY", "PERCENT", "QUANTITY"}
+
+
+# --------------------------------------------------------------------------------------------
+# lexicon
+
+
+@functools.lru_cache(maxsize=4)
+def load_lexicon(path: Union[str, Path, None] = None) -> dict:
+    """The lexicon of month names, units, reference words ... (``toolkit/data/dates.yaml``).
+
+    Args:
+        path: another YAML file with the same keys; default the packaged one.
+
+    Example:
+        >>> load_lexicon()["months"]["june"]
+        6
+    """
+    with open(path or LEXICON_PATH, encoding="utf-8") as fh:
+        lex = yaml.safe_load(fh) or {}
+    for key in ("ambiguous_months", "month_cues", "clock_units", "number_only_units",
+                "duration_modifiers", "time_zones", "name_heads", "leading_prepositions"):
+        lex[key] = {str(x).lower() for x in lex.get(key) or []}
+    lex["refs"] = {str(k).lower(): v for k, v in (lex.get("refs") or {}).items()}
+    lex["holidays"] = {str(k).lower(): v for k, v in (lex.get("holidays") or {}).items()}
+    lex["numbers"] = {str(k).lower(): v for k, v in (lex.get("numbers") or {}).items()}
+    lex["ordinals"] = {str(k).lower(): v for k, v in (lex.get("ordinals") or {}).items()}
+    return lex
+
+
+LEX = load_lexicon()
+
+# token classes, for the matcher ("|MONTH|DAY|") ---------------------------------------------
+
+
+def _is_titled(tok: Token) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _token_classes(tok: Token) -> str:
+    w = tok.lower_
+    cls = []
+    if w in LEX["months"] and _is_titled(tok) and not tok.tag_.startswith(("MD", "VB")):
+        cls.append("MONTH")
+    if w in LEX["weekdays"] and _is_titled(tok):
+        cls.append("WD")
+    if _DAY_RE.match(w):
+        cls.append("DAY")
+    if _YEAR_RE.match(w):
+        cls.append("YEAR")
+    if _DECADE_RE.match(w):
+        cls.append("DECADE")
+    if w in LEX["numbers"] and w not in ("a", "an", "half") and LEX["numbers"][w] != "X":
+        cls.append("NUM")
+    elif _DIGITS_RE.match(w) or (tok.like_num and w not in LEX["ordinals"] and not w.endswith(("st", "nd", "rd", "th"))):
+        cls.append("NUM")
+    elif "-" in w and all(p in LEX["numbers"] for p in w.split("-") if p):
+        cls.append("NUM")
+    if w in ("a", "an"):
+        cls.append("ART")
+    if w in LEX["numbers"] and LEX["numbers"][w] == "X":
+        cls.append("VAGUE")
+    if w in LEX["units"] and tok.tag_ not in ("JJ", "JJR", "JJS", "RB"):
+        cls.append("UNIT")
+        if w not in LEX["number_only_units"]:
+            cls.append("UNITA")  # may follow "a", "several"
+        if w.endswith("s") or w == "centuries":
+            cls.append("UNITP")
+    if w in _REL_UNITS:
+        cls.append("RUNIT")
+    if w in LEX["ordinals"]:
+        cls.append("ORD")
+    if w in LEX["deictic_days"]:
+        cls.append("DEIC")
+    if w in LEX["parts_of_day"] and w not in ("tonight", "overnight"):
+        cls.append("POD")
+    if w in LEX["seasons"] and not (w == "fall" and tok.pos_ == "VERB"):
+        cls.append("SEASON")
+    if w in LEX["set_words"]:
+        cls.append("SETW")
+    if _CLOCK_RE.match(w) and ":" in w:
+        cls.append("CLOCK")
+    if w in _AMPM:
+        cls.append("AMPM")
+    if w in LEX["time_zones"]:
+        cls.append("TZ")
+    if w in _REL_WORDS:
+        cls.append("REL")
+    if w in _MOD_WORDS:
+        cls.append("MOD")
+    if _ISO_RE.match(w):
+        cls.append("ISO")
+    return "|" + "|".join(cls) + "|"
+
+
+if not Token.has_extension("tkdate_cls"):
+    Token.set_extension("tkdate_cls", getter=_token_classes)
+
+
+def _c(name: str, op: Optional[str] = None) -> dict:
+    d: dict = {"_": {"tkdate_cls": {"REGEX": rf"\|{name}\|"}}}
+    if op:
+        d["OP"] = op
+    return d
+
+
+def _w(words, op: Optional[str] = None) -> dict:
+    d: dict = {"LOWER": {"IN": sorted(words)} if not isinstance(words, str) else words}
+    if op:
+        d["OP"] = op
+    return d
+
+
+def _patterns() -> dict[str, list[list[dict]]]:
+    the = _w("the", "?")
+    comma = {"ORTH": ",", "OP": "?"}
+    rng = _w(_RANGE_WORDS)
+    qty = {"_": {"tkdate_cls": {"REGEX": r"\|(NUM|VAGUE)\|"}}, "OP": "+"}
+    dur_rel = _w({"next", "past", "last", "coming", "first", "previous", "following", "final", "recent"})
+    pats: dict[str, list[list[dict]]] = {
+        "DATE": [
+            [the, _c("DAY"), _w("of", "?"), _c("MONTH"), comma, _c("YEAR", "?")],
+            [_c("WD"), comma, the, _c("DAY"), _w("of", "?"), _c("MONTH"), _c("YEAR", "?")],
+            [_c("MONTH"), _c("DAY"), comma, _c("YEAR", "?")],
+            [_c("WD"), comma, _c("MONTH"), _c("DAY"), comma, _c("YEAR", "?")],
+            [_c("MONTH"), _w("of", "?"), _c("YEAR")],
+            [_c("MONTH"), _c("DAY", "?"), _w({"this", "last", "next"}), _w("year")],
+            [_w("the"), _w("weekend")],
+            [_c("MOD"), {"ORTH": "-", "OP": "?"}, _c("MONTH"), _c("YEAR", "?")],
+            [_c("MOD"), {"ORTH": "-", "OP": "?"}, _c("YEAR")],
+            [the, _w({"end", "beginning", "start", "middle"}), _w("of"), _c("MONTH", "?"), _c("YEAR")],
+            [the, _w({"end", "beginning", "start", "middle"}), _w("of"), _c("MONTH")],
+            [_c("MONTH")],
+            [_c("YEAR")],
+            [the, _c("DECADE")],
+            [_c("MOD"), the, _c("DECADE")],
+            [_c("ISO")],
+            [the, _c("ORD"), {"ORTH": "-", "OP": "?"}, _w("quarter"), _w("of", "?"), _c("YEAR", "?")],
+            [{"TEXT": {"REGEX": r"^Q[1-4]$"}}, _c("YEAR", "?")],
+            [the, _c("REL", "?"), _c("SEASON"), _w("of", "?"), _c("YEAR")],
+            [_c("MOD", "?"), _w({"this", "last", "next"}), _c("SEASON")],
+            [_w(set(LEX["holidays"]) - {k for k in LEX["holidays"] if " " in k})],
+            [_w("christmas"), _w("eve")],
+            [_w("new"), _w("year"), _w("'s"), _w({"day", "eve"})],
+            # relative
+            [_c("MOD", "?"), _w({"this", "last", "next", "that", "the"}), _c("RUNIT")],
+            [_c("MOD"), _w("in"), _w("the"), _c("RUNIT")],
+            [_w({"this", "last", "next"}), _c("WD")],
+            [_w({"this", "last", "next"}), _c("MONTH")],
+            [_c("DEIC")],
+            [_w("the"), _w("day"), _w({"before", "after"}), _w({"yesterday", "tomorrow"})],
+            [_c("WD")],
+            [the, _w({"following", "next", "previous", "preceding", "same"}), _w({"day", "week", "month", "year", "weekend"})],
+            [qty, _c("UNIT"), _w({"ago", "earlier", "later"})],
+            [_c("ART"), _c("VAGUE", "?"), _c("UNITA"), _w({"ago", "earlier", "later"})],
+            [_c("UNITP"), _w({"ago", "earlier", "later"})],
+        ],
+        "TIME": [
+            [_c("CLOCK"), _c("AMPM", "?"), _c("TZ", "?")],
+            [_c("CLOCK"), _c("AMPM", "?"), {"IS_TITLE": True, "OP": "?"}, _w("time")],
+            [_c("CLOCK"), _c("AMPM", "?"), _w("local"), _w("time")],
+            [_c("NUM"), _c("AMPM"), _c("TZ", "?")],
+            [_c("NUM"), _w("o'clock")],
+            [_w({"noon", "midnight", "overnight"})],
+            [_c("DEIC"), _c("POD")],
+            [_w({"this", "last", "that"}), _c("POD")],
+            [_w("tonight")],
+            [_c("WD"), _c("POD")],
+            [_w({"earlier", "later"}), _w("that"), _c("POD")],
+        ],
+        "DURATION": [
+            [qty, {"ORTH": "-", "OP": "?"}, _c("UNIT")],
+            [_w("the"), dur_rel, qty, {"ORTH": "-", "OP": "?"}, _c("UNIT")],
+            [_w({"next", "past", "last", "coming"}), qty, _c("UNIT")],
+            [_c("ART"), _c("VAGUE", "?"), _c("UNITA")],
+            [_w("the"), dur_rel, _c("ART"), _c("VAGUE", "?"), _c("UNITA")],
+            [_w("the"), dur_rel, _c("ART", "?"), _w("couple"), _w("of"), _c("UNITA")],
+            [_c("ART", "?"), _w("couple"), _w("of"), _c("UNITA")],
+            [_c("VAGUE"), _c("UNITA")],
+            [_w("the"), dur_rel, _c("VAGUE"), _c("UNITA")],
+            [_w("the"), _w({"past", "last", "coming", "next", "previous", "recent", "following"}), _c("UNITP")],
+            [_w({"recent", "coming"}), _c("UNITP")],
+            [_w({"for", "over", "within"}), _w({"years", "months", "decades", "weeks", "days", "hours", "centuries"})],
+            [_w("half"), _c("ART"), _c("UNITA")],
+            [qty, _c("UNIT"), _w("and"), _w("a"), _w("half")],
+            [_c("ART"), _c("UNITA"), _w("and"), _w("a"), _w("half")],
+            [_w("the"), _w({"past", "last", "coming"}), _c("RUNIT")],
+        ],
+        "SET": [
+            [_w({"every", "each"}), _w("other", "?"), qty, _c("UNIT")],
+            [_w({"every", "each"}), _w("other", "?"), _c("UNITA")],
+            [_w({"every", "each"}), _c("WD")],
+            [_w({"every", "each"}), _c("MONTH")],
+            [{"LOWER": {"IN": [w + "s" for w in LEX["weekdays"]]}, "IS_TITLE": True}],
+            [_w({"every", "each"}), _c("POD")],
+            [_c("SETW")],
+            [_w({"once", "twice", "thrice"}), _w({"a", "per", "every", "each"}), _c("UNITA")],
+            [_c("NUM"), _w("times"), _w({"a", "per", "every", "each"}), _c("UNITA")],
+            [_w("per"), _c("UNITA")],
+        ],
+        "REF": [[_w(w) for w in key.split()] for key in LEX["refs"]],
+    }
+    return pats
+
+
+_MATCHERS: dict[int, tuple] = {}
+
+
+def _matcher(vocab) -> Matcher:
+    """The matcher for a vocabulary, built once and cached."""
+    hit = _MATCHERS.get(id(vocab))
+    if hit is not None and hit[0] is vocab:
+        return hit[1]
+    m = Matcher(vocab)
+    for label, pats in _patterns().items():
+        m.add(label, pats)
+    _MATCHERS[id(vocab)] = (vocab, m)
+    return m
+
+
+# --------------------------------------------------------------------------------------------
+# calendar helpers
+
+
+def _iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(y: int, m: int, k: int) -> tuple[int, int]:
+    n = y * 12 + (m - 1) + k
+    return n // 12, n % 12 + 1
+
+
+def _safe_date(y: int, m: int, d: int) -> Optional[dt.date]:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def value_bounds(value: str) -> tuple[Optional[dt.date], Optional[dt.date]]:
+    """First and last calendar day a TIMEX3 calendar value covers (``None`` otherwise).
+
+    Example:
+        >>> value_bounds("2025-W23")
+        (datetime.date(2025, 6, 2), datetime.date(2025, 6, 8))
+    """
+    v = value or ""
+    try:
+        m = re.match(r"^(\d{4})-(\d{2})-(\d{2})(T.*)?$", v)
+        if m:
+            d = dt.date(int(m[1]), int(m[2]), int(m[3]))
+            return d, d
+        m = re.match(r"^(\d{4})-W(\d{2})(-WE|-(\d))?$", v)
+        if m:
+            mon = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+            if m[3] == "-WE":
+                return mon + dt.timedelta(days=5), mon + dt.timedelta(days=6)
+            if m[4]:
+                d = mon + dt.timedelta(days=int(m[4]) - 1)
+                return d, d
+            return mon, mon + dt.timedelta(days=6)
+        m = re.match(r"^(\d{4})-(\d{2})$", v)
+        if m:
+            y, mo = int(m[1]), int(m[2])
+            return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1])
+        m = re.match(r"^(\d{4})-Q([1-4])$", v)
+        if m:
+            y, q = int(m[1]), int(m[2])
+            last = q * 3
+            return dt.date(y, last - 2, 1), dt.date(y, last, calendar.monthrange(y, last)[1])
+        m = re.match(r"^(\d{4})(-(SP|SU|FA|WI))?$", v)
+        if m:
+            y = int(m[1])
+            return dt.date(y, 1, 1), dt.date(y, 12, 31)
+        m = re.match(r"^(\d{3})$", v)
+        if m:
+            y = int(m[1]) * 10
+            return dt.date(y, 1, 1), dt.date(y + 9, 12, 31)
+    except ValueError:
+        pass
+    return None, None
+
+
+# --------------------------------------------------------------------------------------------
+# tense of the clause a date belongs to
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
+_FUTURE_LEMMAS = {"schedule", "plan", "expect", "set", "due", "slate", "intend", "aim", "hope",
+                  "ready", "prepared", "prepare", "going", "upcoming", "forthcoming", "planned",
+                  "propose", "invite", "agree"}
+
+
+def _clause_tense(tok: Token, depth: int = 0) -> Optional[str]:
+    """``"past"``, ``"future"``, ``"present"`` or ``None`` for the clause governing ``tok``."""
+    t = tok
+    for _ in range(10):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            break
+        if t.lower_ in ("upcoming", "forthcoming", "next", "planned", "scheduled"):
+            return "future"
+        if t.head is t:
+            return None
+        t = t.head
+    else:
+        return None
+    if t.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    low = {a.lower_ for a in auxes}
+    if low & _FUTURE_AUX:
+        return "future"
+    if t.tag_ == "VBN" and t.lemma_ in _FUTURE_LEMMAS and not low & {"has", "have", "had"}:
+        return "future"
+    if "to" in low or t.tag_ == "VB" and t.dep_ == "xcomp":
+        return "future"
+    if t.tag_ == "VBG" and low & {"is", "are", "am", "'s", "'re"}:
+        return "future"
+    if low & {"has", "have", "had", "'ve", "did", "was", "were"} or t.tag_ == "VBD":
+        return "past"
+    if t.tag_ == "VBN" and not auxes:
+        if t.dep_ in ("acl", "relcl", "advcl") and depth < 3 and t.head is not t:
+            return _clause_tense(t.head, depth + 1) or "past"
+        return "past"
+    if t.tag_ in ("VBZ", "VBP"):
+        if t.lemma_ in ("be",) and any(c.dep_ == "xcomp" for c in t.children):
+            return "future"
+        return "present"
+    if t.tag_ == "VB":
+        if low & {"would", "could", "might", "may", "should", "must", "can"}:
+            return "future"
+        if depth < 3 and t.head is not t:
+            return _clause_tense(t.head, depth + 1)
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# normalisation
+
+
+@dataclass
+class _Ctx:
+    published: Optional[dt.date]
+    anchor: Optional[dt.date] = None  # last day-precision date mentioned
+    tense: Optional[str] = None
+    inherit: dict = field(default_factory=dict)
+
+
+def _num(words: list[str]) -> Union[float, str, None]:
+    """The quantity of a duration's number words: ``["two", "a", "half"]`` -> 2.5, vague -> "X"."""
+    ws = [w for w in words if w not in ("of", "and", "-")]
+    if any(LEX["numbers"].get(w) == "X" for w in ws) and not (ws and ws[0] == "some" and len(ws) > 1):
+        return "X"
+    if "couple" in ws:
+        return 2
+    half = "half" in ws
+    total: Optional[float] = None
+    for w in ws:
+        if w in ("a", "an", "half", "some"):
+            continue
+        v = LEX["numbers"].get(w)
+        if v is None and "-" in w:
+            parts = [LEX["numbers"].get(x) for x in w.split("-") if x]
+            if parts and all(isinstance(x, (int, float)) for x in parts):
+                v = sum(parts)
+        if v is None:
+            try:
+                v = float(w.replace(",", ""))
+            except ValueError:
+                continue
+        if total is None:
+            total = v
+        elif v in (100, 12) and w in ("hundred", "dozen"):
+            total *= v
+        else:
+            total += v
+    if half:
+        if total is None:  # "half an hour" 0.5, "a year and a half" 1.5
+            return 1.5 if ws[0] in ("a", "an", "one") else 0.5
+        return total + 0.5
+    if total is None and any(w in ("a", "an") for w in ws):
+        return 1
+    return total
+
+
+def _fmt_num(n) -> str:
+    if n == "X" or n is None:
+        return "X"
+    return str(int(n)) if float(n).is_integer() else str(n)
+
+
+def _duration_value(n, unit: str) -> str:
+    if unit == "MIN":
+        return f"PT{_fmt_num(n)}M"
+    if unit in ("H", "S"):
+        return f"PT{_fmt_num(n)}{unit}"
+    if unit == "2W":
+        return f"P{_fmt_num(n if n == 'X' else n * 2)}W"
+    return f"P{_fmt_num(n)}{unit}"
+
+
+def _weekday_date(p: dt.date, wd: int, tense: Optional[str]) -> dt.date:
+    delta = (wd - p.isoweekday()) % 7
+    if tense == "future":
+        return p + dt.timedelta(days=delta or 7)
+    if tense == "present":
+        return p + dt.timedelta(days=delta)
+    return p - dt.timedelta(days=(p.isoweekday() - wd) % 7)
+
+
+def _infer_year(p: dt.date, month: int, day: Optional[int], tense: Optional[str]) -> int:
+    y = p.year
+    key = (month, day or 0)
+    now = (p.month, p.day if day else 0)
+    if tense in ("past", "future") and day:
+        # a past event some weeks ahead, or a planned one some weeks back, is last / next year
+        d = _safe_date(y, month, day)
+        if d is not None:
+            gap = (d - p).days
+            if tense == "past" and gap > 31:
+                return y - 1
+            if tense == "future" and gap < -31:
+                return y + 1
+            return y
+    if tense == "past":
+        return y - 1 if key > now else y
+    if tense == "future":
+        return y + 1 if key < now else y
+    best, dist = y, None
+    for cand in (y - 1, y, y + 1):
+        d = _safe_date(cand, month, day or 15)
+        if d is None:
+            continue
+        gap = abs((d - p).days)
+        if dist is None or gap < dist:
+            best, dist = cand, gap
+    return best
+
+
+def _shift_value(base: dt.date, n, unit: str, sign: int) -> str:
+    if n == "X":
+        return "PAST_REF" if sign < 0 else "FUTURE_REF"
+    k = int(round(float(n))) * sign
+    if unit == "Y":
+        return f"{base.year + k:04d}"
+    if unit == "M":
+        y, m = _add_months(base.year, base.month, k)
+        return f"{y:04d}-{m:02d}"
+    if unit in ("W", "2W"):
+        return _iso_week(base + dt.timedelta(weeks=k * (2 if unit == "2W" else 1)))
+    if unit == "DE":
+        return f"{(base.year + 10 * k) // 10:03d}"
+    if unit == "CE":
+        return f"{(base.year + 100 * k) // 100:02d}"
+    if unit == "D":
+        return (base + dt.timedelta(days=k)).isoformat()
+    return base.isoformat()
+
+
+def _unit_shift(base: dt.date, unit: str, k: int) -> str:
+    if unit == "week":
+        return _iso_week(base + dt.timedelta(weeks=k))
+    if unit == "weekend":
+        return _iso_week(base + dt.timedelta(weeks=k)) + "-WE"
+    if unit == "month":
+        y, m = _add_months(base.year, base.month, k)
+        return f"{y:04d}-{m:02d}"
+    if unit == "year":
+        return f"{base.year + k:04d}"
+    if unit == "quarter":
+        q = (base.month - 1) // 3 + k
+        return f"{base.year + q // 4:04d}-Q{q % 4 + 1}"
+    if unit == "decade":
+        return f"{base.year // 10 + k:03d}"
+    if unit == "century":
+        return f"{base.year // 100 + k:02d}"
+    if unit == "day":
+        return (base + dt.timedelta(days=k)).isoformat()
+    return base.isoformat()
+
+
+_UNRESOLVED_UNIT = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX", "year": "XXXX",
+                    "quarter": "XXXX-QX", "decade": "XXX", "century": "XX", "day": "XXXX-XX-XX"}
+
+
+def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, str]]:
+    """``(type, value)`` of a candidate expression, or ``None`` when it is not temporal."""
+    words = [t.lower_ for t in toks]
+    text = " ".join(words)
+    p = ctx.published
+    # --- reference words
+    if text in LEX["refs"]:
+        return "DATE", LEX["refs"][text]
+    if text in LEX["holidays"] or (words[0] == "the" and " ".join(words[1:]) in LEX["holidays"]):
+        md = LEX["holidays"].get(text) or LEX["holidays"][" ".join(words[1:])]
+        m, d = (int(x) for x in md.split("-"))
+        if p is None:
+            return "DATE", f"XXXX-{md}"
+        return "DATE", f"{_infer_year(p, m, d, ctx.tense):04d}-{md}"
+
+    month = ctx.inherit.get("month")
+    year = ctx.inherit.get("year")
+    day = wd = decade = season = quarter = pod = deic = unit = clock = None
+    rel = mod = direction = rel_unit = None
+    qty_words: list[str] = []
+    is_set = False
+    for i, t in enumerate(toks):
+        w = t.lower_
+        cls = t._.tkdate_cls
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if "|ISO|" in cls:
+            m = _ISO_RE.match(w)
+            year, month, day = int(m[1]), int(m[2]), int(m[3])
+        elif "|MONTH|" in cls:
+            month = LEX["months"][w]
+        elif "|WD|" in cls:
+            wd = LEX["weekdays"][w]
+        elif "|YEAR|" in cls and not (label in ("DURATION", "SET") or nxt in LEX["units"]):
+            year = int(w)
+        elif "|DECADE|" in cls:
+            decade = int(_DECADE_RE.match(w)[1]) // 10
+        elif "|DAY|" in cls and label == "DATE" and (month is not None or "|MONTH|" in "".join(x._.tkdate_cls for x in toks)) and unit is None and nxt not in LEX["units"]:
+            day = int(re.match(r"\d+", w)[0])
+        elif "|CLOCK|" in cls:
+            m = _CLOCK_RE.match(w)
+            clock = [int(m[1]), int(m[2])]
+        elif "|AMPM|" in cls:
+            if clock is None and qty_words:
+                clock = [int(_num(qty_words) or 0), 0]
+                qty_words = []
+            if clock is not None:
+                if w.startswith("p") and clock[0] < 12:
+                    clock[0] += 12
+                elif w.startswith("a") and clock[0] == 12:
+                    clock[0] = 0
+        elif w in ("noon", "midnight"):
+            clock = [12, 0] if w == "noon" else [0, 0]
+        elif w == "o'clock" and qty_words:
+            clock = [int(_num(qty_words) or 0), 0]
+            qty_words = []
+        elif "|DEIC|" in cls:
+            deic = LEX["deictic_days"][w]
+            if w == "tonight":
+                pod = "NI"
+        elif w == "overnight":
+            pod = "NI"
+            deic = -1 if ctx.tense == "past" else 0
+        elif "|POD|" in cls and label != "SET":
+            pod = LEX["parts_of_day"][w]
+        elif "|SEASON|" in cls:
+            season = LEX["seasons"][w]
+        elif w == "quarter" and quarter is None and rel is None:
+            quarter = True
+        elif "|ORD|" in cls and "quarter" in words[i + 1:i + 3]:
+            quarter = LEX["ordinals"][w]
+        elif _QUARTER_RE.match(w) and t.text[0] == "Q":
+            quarter = int(w[1])
+        elif w in ("every", "each", "per", "times", "once", "twice", "thrice") or "|SETW|" in cls:
+            is_set = True
+            if "|SETW|" in cls:
+                return "SET", LEX["set_words"][w]
+        elif "|UNIT|" in cls and (label != "DATE" or qty_words or nxt in ("ago", "earlier", "later", "before", "after") or not rel):
+            unit = LEX["units"][w]
+        elif w in _REL_UNITS or w == "day":
+            rel_unit = w
+        elif w in ("ago", "earlier", "later") and (unit or qty_words or i > 0 and toks[i - 1].lower_ in LEX["units"]):
+            direction = w
+        elif "|REL|" in cls and rel is None:
+            rel = w
+        elif "|MOD|" in cls:
+            mod = w
+        elif ("|NUM|" in cls or "|VAGUE|" in cls or "|ART|" in cls or w in ("half", "couple")) and w != "-":
+            if unit is None:
+                qty_words.append(w)
+            elif w == "half":  # "a year and a half"
+                qty_words.append("half")
+
+    p_ok = p is not None
+
+    # --- sets
+    if is_set or label == "SET":
+        if wd is None and words[-1][:-1] in LEX["weekdays"]:
+            wd = LEX["weekdays"][words[-1][:-1]]
+        if wd:
+            return "SET", f"XXXX-WXX-{wd}"
+        if month:
+            return "SET", f"XXXX-{month:02d}"
+        if unit:
+            n = _num(qty_words) if qty_words and "times" not in words else 1
+            if "other" in words:
+                n = (n if isinstance(n, (int, float)) else 1) * 2
+            if n == "X" or n is None:
+                n = 1
+            return "SET", _duration_value(n, unit)
+        if pod:
+            return "SET", f"XXXX-XX-XXT{pod}"
+        return None
+
+    # --- clock times
+    if clock is not None:
+        base = p.isoformat() if p_ok else "XXXX-XX-XX"
+        if deic is not None and p_ok:
+            base = (p + dt.timedelta(days=deic)).isoformat()
+        return "TIME", f"{base}T{clock[0]:02d}:{clock[1]:02d}"
+
+    # --- "two years ago", "a week later"
+    if direction and unit:
+        n = _num(qty_words) if qty_words else "X"
+        if direction == "ago":
+            if not p_ok:
+                return "DATE", "PAST_REF" if n == "X" else _unresolved_for_unit(unit)
+            return "DATE", _shift_value(p, n, unit, -1)
+        base = ctx.anchor
+        sign = 1 if direction in ("later", "after") else -1
+        if base is None:
+            return "DATE", _unresolved_for_unit(unit)
+        return "DATE", _shift_value(base, n, unit, sign)
+
+    # --- durations
+    if unit and (label == "DURATION" or qty_words) and not (wd or month or deic is not None):
+        n = _num(qty_words) if qty_words else "X"
+        if n is None:
+            n = "X"
+        if not qty_words and rel in ("past", "last", "coming", "next", "previous", "following") and \
+                not toks[-1].lower_.endswith("s"):
+            n = 1
+        return "DURATION", _duration_value(n, unit)
+    if label == "DURATION" and rel_unit and words[0] == "the" and rel in ("past", "last", "coming"):
+        u = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q"}.get(rel_unit)
+        if u:
+            return "DURATION", ("P3M" if u == "Q" else f"P1{u}")
+
+    # --- explicit calendar dates
+    if decade is not None:
+        return "DATE", f"{decade:03d}"
+    if month is not None or year is not None or quarter or (season and (rel or year)):
+        if quarter is True:  # "the quarter": the current one
+            if not p_ok:
+                return "DATE", "XXXX-QX"
+            quarter = (p.month - 1) // 3 + 1
+        if quarter and isinstance(quarter, int) and quarter is not True:
+            if year is None:
+                if not p_ok:
+                    return "DATE", f"XXXX-Q{quarter}"
+                cur = (p.month - 1) // 3 + 1
+                year = p.year - (1 if ctx.tense == "past" and quarter > cur else 0)
+            return "DATE", f"{year:04d}-Q{quarter}"
+        if season and month is None:
+            if year is None:
+                if not p_ok:
+                    return "DATE", f"XXXX-{season}"
+                k = {"last": -1, "next": 1}.get(rel or "", 0)
+                year = p.year + k
+            return "DATE", f"{year:04d}-{season}"
+        if month is None:
+            return "DATE", f"{year:04d}"
+        if year is None and rel_unit == "year" and rel in ("this", "last", "next") and p_ok:
+            year = p.year + {"this": 0, "last": -1, "next": 1}[rel]
+        if year is None:
+            if rel in ("last", "next", "this") and day is None:
+                if not p_ok:
+                    return "DATE", f"XXXX-{month:02d}"
+                if rel == "last":
+                    year = p.year if month < p.month else p.year - 1
+                elif rel == "next":
+                    year = p.year if month > p.month else p.year + 1
+                else:
+                    year = p.year
+            elif p_ok:
+                year = _infer_year(p, month, day, ctx.tense)
+            else:
+                return "DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+        if day is not None:
+            if _safe_date(year, month, day) is None:
+                return None
+            v = f"{year:04d}-{month:02d}-{day:02d}"
+            return ("TIME", f"{v}T{pod}") if pod else ("DATE", v)
+        return "DATE", f"{year:04d}-{month:02d}"
+
+    # --- weekdays
+    if wd is not None:
+        if not p_ok:
+            v = f"XXXX-WXX-{wd}"
+        elif rel == "last":
+            d = p - dt.timedelta(days=((p.isoweekday() - wd) % 7) or 7)
+            v = d.isoformat()
+        elif rel == "next":
+            mon = p - dt.timedelta(days=p.isoweekday() - 1) + dt.timedelta(weeks=1)
+            v = (mon + dt.timedelta(days=wd - 1)).isoformat()
+        elif rel == "this":
+            mon = p - dt.timedelta(days=p.isoweekday() - 1)
+            v = (mon + dt.timedelta(days=wd - 1)).isoformat()
+        else:
+            v = _weekday_date(p, wd, ctx.tense).isoformat()
+        return ("TIME", f"{v}T{pod}") if pod else ("DATE", v)
+
+    # --- today, yesterday, the day before yesterday
+    if deic is not None:
+        if "before" in words and "day" in words:
+            deic -= 1
+        elif "after" in words and "day" in words:
+            deic += 1
+        if not p_ok:
+            v = "XXXX-XX-XX"
+        else:
+            v = (p + dt.timedelta(days=deic)).isoformat()
+        return ("TIME", f"{v}T{pod}") if pod else ("DATE", v)
+
+    # --- this morning, last night
+    if pod:
+        if not p_ok:
+            return "TIME", f"XXXX-XX-XXT{pod}"
+        base = p
+        if rel == "last" or (rel == "that" and ctx.anchor) or words[0] in ("earlier", "later"):
+            base = ctx.anchor if rel == "that" and ctx.anchor else (p - dt.timedelta(days=1) if rel == "last" else p)
+        return "TIME", f"{base.isoformat()}T{pod}"
+
+    # --- this week, last month, late last year, the following day
+    if rel_unit:
+        anchored = rel in ("following", "previous", "preceding", "same", "that") or (rel == "next" and words[0] == "the")
+        if rel is None and words[0] == "the" and mod:  # "late in the year"
+            rel = "this"
+        if rel is None and rel_unit == "weekend":  # "the weekend": by tense
+            if not p_ok:
+                return "DATE", "XXXX-WXX-WE"
+            if ctx.tense in ("future", "present"):
+                sat = p + dt.timedelta(days=(6 - p.isoweekday()) % 7)
+            else:
+                sat = p - dt.timedelta(days=(p.isoweekday() - 6) % 7)
+            return "DATE", _iso_week(sat) + "-WE"
+        k = {"this": 0, "current": 0, "last": -1, "past": -1, "next": 1, "coming": 1,
+             "following": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0}.get(rel or "")
+        if k is None:
+            return None
+        base = ctx.anchor if anchored else p
+        if base is None:
+            return "DATE", _UNRESOLVED_UNIT.get(rel_unit, "XXXX-XX-XX")
+        return "DATE", _unit_shift(base, rel_unit, k)
+    return None
+
+
+def _unresolved_for_unit(unit: str) -> str:
+    return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "2W": "XXXX-WXX", "DE": "XXX",
+            "CE": "XX"}.get(unit, "XXXX-XX-XX")
+
+
+# --------------------------------------------------------------------------------------------
+# detection
+
+
+@dataclass
+class _Cand:
+    start: int  # token indices, end exclusive
+    end: int
+    label: str
+    inherit: dict = field(default_factory=dict)
+
+
+def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading prepositions and space/punctuation at both ends."""
+    while start < end and (doc[start].is_space or doc[start].is_punct or
+                           doc[start].lower_ in LEX["leading_prepositions"]):
+        start += 1
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in (".",) )):
+        end -= 1
+    if end > start and doc[end - 1].text == "." and end - start == 1:
+        end -= 1
+    return start, end
+
+
+def _accept(doc: Doc, c: _Cand) -> bool:
+    """Reject the usual false positives of the patterns."""
+    toks = doc[c.start:c.end]
+    words = [t.lower_ for t in toks]
+    first, last = toks[0], toks[-1]
+    prev = doc[c.start - 1] if c.start > 0 else None
+    nxt = doc[c.end] if c.end < len(doc) else None
+    prev_w = prev.lower_ if prev is not None else ""
+    nxt_w = nxt.lower_ if nxt is not None else ""
+    if any(t.ent_type_ in _BLOCK_ENTS for t in toks if t.ent_type_ != "DATE" and not t.is_punct) and \
+            not any(t.ent_type_ in ("DATE", "TIME") for t in toks):
+        return False
+    # ages and adjectives such as "58-year-old"
+    if nxt_w in ("old", "-") and c.end + 1 < len(doc) and doc[c.end + 1].lower_ == "old" or nxt_w == "old":
+        return False
+    single = len(toks) == 1
+    w = words[0]
+    if single and "|MONTH|" in first._.tkdate_cls:
+        if not first.text[:1].isupper():
+            return False
+        if w in LEX["ambiguous_months"] or w.endswith("."):
+            if prev_w not in LEX["month_cues"]:
+                return False
+        if first.ent_type_ and first.ent_type_ not in ("DATE", "TIME"):
+            return False
+    if single and "|WD|" in first._.tkdate_cls and first.ent_type_ not in ("", "DATE", "TIME"):
+        return False
+    if single and "|YEAR|" in first._.tkdate_cls and c.label == "DATE":
+        if first.ent_type_ in ("CARDINAL", "MONEY", "QUANTITY", "PERCENT", "ORDINAL"):
+            return False
+        if prev is not None and prev.text in ("$", "€", "£", "#", "No", "no."):
+            return False
+        if nxt is not None and (nxt.tag_ == "NNS" or nxt.text in ("%",) or nxt.lower_ in LEX["units"]):
+            return False
+        # "the Trade Expansion Act of 1962": the year is part of a name
+        if prev_w == "of" and c.start >= 2:
+            head = doc[c.start - 2]
+            if head.text[:1].isupper() and head.lower_ in LEX["name_heads"]:
+                return False
+        if first.ent_type_ not in ("DATE", "") and first.ent_type_ != "TIME":
+            return False
+    if c.label == "REF":
+        if w == "soon" and (nxt_w in ("after", "thereafter", "as") or prev_w in ("as", "how", "too")):
+            return False
+        if words[-1] == "future" and nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"):
+            return False  # "the future treaty": an adjective
+        if w == "future" and single and first.tag_ not in ("NN",):
+            return False
+        if words == ["the", "past"] and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN", "NUM"):
+            return False
+        if w == "now" and single and nxt_w == "that":
+            return True
+    if c.label == "SET" and words[0] == "per" and prev is not None and not (prev.like_num or prev.pos_ in ("NUM", "NOUN", "SYM")):
+        return False
+    if c.label == "SET" and words[0] in LEX["set_words"] and single and first.pos_ == "PROPN":
+        return False
+    if c.label == "DATE" and single and w in ("this", "the", "last", "next"):
+        return False
+    return True
+
+
+def _split_range(doc: Doc, c: _Cand) -> list[_Cand]:
+    """"March 23-25, 2025" -> "March 23" and "25, 2025" (two DATE expressions)."""
+    toks = doc[c.start:c.end]
+    for j, t in enumerate(toks):
+        if t.lower_ not in _RANGE_WORDS or j == 0 or j == len(toks) - 1:
+            continue
+        left, right = toks[j - 1], toks[j + 1]
+        lc, rc = left._.tkdate_cls, right._.tkdate_cls
+        cut = c.start + j
+        if ("|DAY|" in lc or "|YEAR|" in lc) and ("|DAY|" in rc or "|YEAR|" in rc):
+            a = _Cand(c.start, cut, c.label)
+            b = _Cand(cut + 1, c.end, c.label)
+            return [a, b]
+    return [c]
+
+
+def _candidates(doc: Doc) -> list[_Cand]:
+    matcher = _matcher(doc.vocab)
+    raw = []
+    for match_id, s, e in matcher(doc):
+        label = doc.vocab.strings[match_id]
+        raw.append(_Cand(s, e, label))
+    # range patterns "MONTH DAY - DAY, YEAR" and "DAY - DAY MONTH YEAR"
+    for i in range(len(doc) - 2):
+        t = doc[i]
+        if "|DAY|" in t._.tkdate_cls and doc[i + 1].lower_ in _RANGE_WORDS and \
+                "|DAY|" in doc[i + 2]._.tkdate_cls:
+            before_month = i > 0 and "|MONTH|" in doc[i - 1]._.tkdate_cls
+            j = i + 3
+            after_month = j < len(doc) and "|MONTH|" in doc[j]._.tkdate_cls
+            if before_month:
+                s, e = i - 1, i + 3
+                if e < len(doc) and doc[e].text == ",":
+                    e += 1
+                if e < len(doc) and "|YEAR|" in doc[e]._.tkdate_cls:
+                    e += 1
+                else:
+                    e = i + 3
+                raw.append(_Cand(s, e, "RANGE"))
+            elif after_month and doc[i + 1].lower_ != "and":
+                e = j + 1
+                if e < len(doc) and "|YEAR|" in doc[e]._.tkdate_cls:
+                    e += 1
+                raw.append(_Cand(i, e, "RANGE"))
+    # longest first, earliest first
+    raw.sort(key=lambda c: (-(c.end - c.start), c.start))
+    taken = [False] * (len(doc) + 1)
+    vetoed = [False] * (len(doc) + 1)
+    chosen: list[_Cand] = []
+    for c in raw:
+        if any(taken[c.start:c.end]):
+            continue
+        s, e = _strip(doc, c.start, c.end)
+        if s >= e:
+            continue
+        c2 = _Cand(s, e, c.label)
+        if c.label != "RANGE" and not _accept(doc, c2):
+            for k in range(s, e):  # the spaCy entity over a rejected match is no better
+                vetoed[k] = True
+            continue
+        for k in range(c.start, c.end):
+            taken[k] = True
+        chosen.append(c2)
+    # spaCy DATE / TIME entities the patterns missed
+    for ent in doc.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        if any(taken[ent.start:ent.end]) or any(vetoed[ent.start:ent.end]):
+            continue
+        s, e = _strip(doc, ent.start, ent.end)
+        if s >= e:
+            continue
+        chosen.append(_Cand(s, e, "ENT_" + ent.label_))
+        for k in range(ent.start, ent.end):
+            taken[k] = True
+    out: list[_Cand] = []
+    for c in sorted(chosen, key=lambda c: c.start):
+        if c.label == "RANGE":
+            parts = _split_range(doc, c)
+            out.extend(_Cand(p.start, p.end, "DATE") for p in parts)
+            if len(parts) == 2:
+                a, b = out[-2], out[-1]
+                a.inherit["_range_right"] = b
+                b.inherit["_range_left"] = a
+        else:
+            out.append(c)
+    return out
+
+
+def _sent_starts(doc: Doc) -> list[int]:
+    try:
+        return [s.start_char for s in doc.sents]
+    except ValueError:  # no sentence boundaries set
+        return [0]
+
+
+@dataclass
+class _Found:
+    cand: _Cand
+    type: str
+    value: str
+    tense: Optional[str]
+    feats: dict
+
+
+def _resolve_all(doc: Doc, published: Optional[dt.date]) -> list[_Found]:
+    found: list[_Found] = []
+    anchor: Optional[dt.date] = None
+    cands = _candidates(doc)
+    for c in cands:
+        toks = list(doc[c.start:c.end])
+        label = c.label
+        if label.startswith("ENT_"):
+            label = "DATE" if label == "ENT_DATE" else "TIME"
+        if label == "REF":
+            label = "DATE"
+        span = doc[c.start:c.end]
+        tense = _clause_tense(span.root)
+        inherit: dict = {}
+        left = c.inherit.get("_range_left")
+        right = c.inherit.get("_range_right")
+        if right is not None:  # "March 23" of "March 23-25, 2025": the year comes later
+            for t in doc[right.start:right.end]:
+                if "|YEAR|" in t._.tkdate_cls:
+                    inherit["year"] = int(t.lower_)
+                if "|MONTH|" in t._.tkdate_cls and not any("|MONTH|" in x._.tkdate_cls for x in toks):
+                    inherit["month"] = LEX["months"][t.lower_]
+        if left is not None:
+            for t in doc[left.start:left.end]:
+                if "|MONTH|" in t._.tkdate_cls and not any("|MONTH|" in x._.tkdate_cls for x in toks):
+                    inherit["month"] = LEX["months"][t.lower_]
+        ctx = _Ctx(published=published, anchor=anchor, tense=tense, inherit=inherit)
+        try:
+            res = _normalise(toks, label, ctx)
+        except (ValueError, KeyError, OverflowError, TypeError):
+            res = None
+        if res is None:
+            continue
+        typ, value = res
+        found.append(_Found(c, typ, value, tense, {"inherit": inherit}))
+        m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
+        if m and typ in ("DATE", "TIME"):
+            anchor = _safe_date(int(m[1]), int(m[2]), int(m[3])) or anchor
+    return found
+
+
+def extract_dates(doc: Doc, *, published: Optional[dt.date] = None) -> list[DateExpr]:
+    """Every temporal expression of a parsed article, TIMEX3 style, in text order.
+
+    Args:
+        doc: the spaCy ``Doc`` of the article body.
+        published: the publication date; relative expressions ("Friday", "next week",
+            "yesterday", "June 2") are resolved against it and their clause's tense. With
+            ``None`` they are still found but keep ``X`` placeholders.
+
+    Returns:
+        ``DateExpr`` records with offsets into ``doc.text``; ``text`` never starts with a
+        preposition ("Friday", not "on Friday"); ranges ("March 23-25") give two records.
+
+    Example:
+        >>> doc = nlp("Ukraine's Foreign Minister said so on Friday.")  # doctest: +SKIP
+        >>> extract_dates(doc, published=dt.date(2025, 5, 30))[0].value  # doctest: +SKIP
+        '2025-05-30'
+    """
+    if doc is None or len(doc) == 0:
+        return []
+    starts = _sent_starts(doc)
+    out: list[DateExpr] = []
+    for f in _resolve_all(doc, published):
+        span = doc[f.cand.start:f.cand.end]
+        start, end = span.start_char, span.end_char
+        sid = max(0, bisect.bisect_right(starts, start) - 1)
+        lo, hi = value_bounds(f.value) if f.type in ("DATE", "TIME") else (None, None)
+        out.append(DateExpr(text=doc.text[start:end], start_char=start, end_char=end, sent_id=sid,
+                            type=f.type, value=f.value, start=lo, end=hi))
+    out.sort(key=lambda d: (d.start_char, d.end_char))
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# publication date
+
+
+def infer_published(doc: Doc, *, today: Optional[dt.date] = None
+                    ) -> tuple[Optional[dt.date], Optional[dt.date], Optional[dt.date]]:
+    """Estimate when an article was published from its own dates.
+
+    Evidence, strongest first: a weekday paired with a day of the month ("talks on Monday
+    ... scheduled for the 2nd of June") fixes the year (the first matching year not before
+    the latest year the text names) and brackets the publication in the week before or
+    after that day, by the clause's tense; full explicit dates bound it (a past event is
+    not after the publication, a planned one not before); a past-tense weekday inside the
+    bracket gives the point estimate.
+
+    Args:
+        doc: the parsed article.
+        today: upper bound for the year search when the text names no year (default: today).
+
+    Returns:
+        ``(estimate, earliest, latest)``; ``(None, None, None)`` without evidence.
+
+    Example:
+        >>> infer_published(nlp(seed_text))  # doctest: +SKIP
+        (datetime.date(2025, 5, 30), datetime.date(2025, 5, 26), datetime.date(2025, 6, 1))
+    """
+    if doc is None or len(doc) == 0:
+        return None, None, None
+    today = today or dt.date.today()
+    try:
+        found = _resolve_all(doc, None)
+    except Exception:  # never let a strange text break the article
+        return None, None, None
+    starts = _sent_starts(doc)
+    lede: list[dt.date] = []  # full dates in the first sentences (dateline, lede)
+    full: list[tuple[dt.date, Optional[str]]] = []
+    years: list[int] = []
+    month_days: list[tuple[int, int, Optional[str], int]] = []
+    weekdays: list[tuple[int, Optional[str], int]] = []
+    for f in found:
+        if f.type not in ("DATE", "TIME"):
+            continue
+        v = f.value
+        m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", v)
+        if m:
+            d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
+            if d:
+                full.append((d, f.tense))
+                years.append(d.year)
+                if bisect.bisect_right(starts, doc[f.cand.start].idx) <= 3 and f.tense != "future":
+                    lede.append(d)
+        elif re.match(r"^\d{4}", v):
+            years.append(int(v[:4]))
+        m = re.match(r"^XXXX-(\d{2})-(\d{2})$", v)
+        if m:
+            month_days.append((int(m[1]), int(m[2]), f.tense, f.cand.start))
+        m = re.match(r"^XXXX-WXX-(\d)$", v)
+        if m:
+            weekdays.append((int(m[1]), f.tense, f.cand.start))
+    floor = max(years) if years else None
+
+    def compatible(a: Optional[str], b: Optional[str]) -> bool:
+        norm = {"present": "future"}
+        a, b = norm.get(a, a), norm.get(b, b)
+        return a is None or b is None or a == b
+
+    lo: Optional[dt.date] = None
+    hi: Optional[dt.date] = None
+    for mo, dy, mt, _ in month_days:
+        for wdn, wt, _ in weekdays:
+            if not compatible(mt, wt):
+                continue
+            cands = range(floor, floor + 12) if floor else range(today.year, today.year - 12, -1)
+            year = next((y for y in cands if (_safe_date(y, mo, dy) or dt.date.min).isoweekday() == wdn
+                         and _safe_date(y, mo, dy)), None)
+            if year is None:
+                continue
+            a = dt.date(year, mo, dy)
+            tense = wt or mt
+            if tense in ("future", "present"):
+                lo, hi = a - dt.timedelta(days=7), a - dt.timedelta(days=1)
+            elif tense == "past":
+                lo, hi = a, a + dt.timedelta(days=6)
+            else:
+                lo, hi = a - dt.timedelta(days=6), a + dt.timedelta(days=6)
+            break
+        if lo is not None:
+            break
+    if lo is None and full:
+        past = [d for d, t in full if t != "future"]
+        latest_past = max(past or [d for d, _ in full])
+        later = [d for d, t in full if t == "future" and d >= latest_past]
+        # a date in the lede is the news; one deep in the text may be history
+        est = max(lede) if lede else None
+        return est, latest_past, (min(later) if later else None)
+    if lo is None:
+        return None, None, None
+    # explicit full dates narrow the bracket when consistent
+    for d, t in full:
+        if t == "past" and lo < d <= hi:
+            lo = d
+        elif t == "future" and lo <= d < hi:
+            hi = d
+    # point estimate: the latest past-tense weekday inside the bracket, else the last weekday
+    est = None
+    for wdn, wt, _ in weekdays:
+        if wt != "past":
+            continue
+        d = hi
+        while d >= lo:
+            if d.isoweekday() == wdn:
+                est = d if est is None or d > est else est
+                break
+            d -= dt.timedelta(days=1)
+    if est is None:
+        d = hi
+        while d > lo and d.isoweekday() > 5:
+            d -= dt.timedelta(days=1)
+        est = d
+    return est, lo, hi
