@@ -146,3 +146,26 @@ def test_parquet_tables_are_written_and_deterministic(tmp_path, nlp):
         assert a[name].read_bytes() == b[name].read_bytes(), name
     st = pl.read_parquet(a["statements"])
     assert st.columns == list(frames.SCHEMAS["statements"]) and st.height == len(corpus.statements)
+
+
+@pytest.mark.parametrize("text", [
+    # verbless headlines and lists: the dependency root is a noun, and a climb to the root
+    # must stop there (a token's head is a new object on every access: compare indices)
+    "President Biden Announces His Intent to Nominate Key Members of His Administration. "
+    "Jane Doe, Nominee for Ambassador. He previously served in Kyiv. She, his deputy, and he.",
+    "Statement by Press Secretary on the Talks. His remarks. Their delegation. It, they, him.",
+])
+def test_parse_finishes_on_verbless_text(nlp, text):
+    import signal
+
+    def _timeout(*_):
+        raise TimeoutError("parse did not finish in 60 s")
+
+    old = signal.signal(signal.SIGALRM, _timeout)
+    signal.alarm(60)
+    try:
+        art = toolkit.parse(text, published="2021-03-15", nlp=nlp)
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert len(art.sentences) >= 2
