@@ -6,7 +6,8 @@ Example:
     >>> art.statements                                     # doctest: +SKIP
 """
 
-from .article import Article, Corpus, parse, parse_many, parse_published
+from .article import Article, parse, parse_published
+from .corpus import Corpus, parse_many, read_corpus
 from .evaluate import evaluate
 from .events import chronology
 from .ingest import ArticleInput, read_article, read_articles
@@ -16,5 +17,5 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article", "ArticleInput", "Corpus", "DEFAULT_PIPELINE", "chronology", "evaluate",
-    "load_pipeline", "parse", "parse_many", "parse_published", "read_article", "read_articles",
+    "load_pipeline", "parse", "parse_many", "parse_published", "read_article", "read_articles", "read_corpus",
 ]

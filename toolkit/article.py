@@ -224,59 +224,6 @@ class Article(_Tables):
                 f"{len(r.dates)} dates, {len(r.statements)} statements, {len(r.events)} events>")
 
 
-class Corpus(_Tables):
-    """Several parsed articles; each table concatenates the articles' rows.
-
-    ``corpus.errors`` lists every input that could not be read or parsed, so that
-    inputs = articles + errors always holds.
-    """
-
-    _tables = _Tables._tables
-
-    def __init__(self, articles: Sequence[Article], errors: Sequence[ReadError] = (), *, backend: str = "pandas"):
-        super().__init__(backend)
-        self.articles_list = list(articles)
-        self.error_list = list(errors)
-
-    def _rows(self, table: str) -> list:
-        if table == "errors":
-            return list(self.error_list)
-        out: list = []
-        for art in self.articles_list:
-            out.extend(art._rows(table))
-        return out
-
-    errors = property(lambda self: self.table("errors"), doc="Inputs that could not be read or parsed.")
-
-    def __len__(self) -> int:
-        return len(self.articles_list)
-
-    def __iter__(self) -> Iterator[Article]:
-        return iter(self.articles_list)
-
-    def __getitem__(self, key: Union[int, str]) -> Article:
-        if isinstance(key, str):
-            for art in self.articles_list:
-                if art.article_id == key:
-                    return art
-            raise KeyError(f"no article with article_id {key!r}")
-        return self.articles_list[key]
-
-    def to_polars(self) -> "Corpus":
-        return Corpus(self.articles_list, self.error_list, backend="polars")
-
-    def to_pandas(self) -> "Corpus":
-        return Corpus(self.articles_list, self.error_list, backend="pandas")
-
-    def summary(self) -> str:
-        return (f"{len(self.articles_list)} articles parsed, {len(self.error_list)} errors; "
-                f"{len(self._rows('actors'))} actor rows, {len(self._rows('dates'))} dates, "
-                f"{len(self._rows('statements'))} statements, {len(self._rows('events'))} events")
-
-    def __repr__(self) -> str:
-        return f"<Corpus: {self.summary()}>"
-
-
 def parse(text: str, *, published: DateLike = None, title: Optional[str] = None,
           source: Optional[str] = None, url: Optional[str] = None, article_id: Optional[str] = None,
           nlp: NlpLike = None, backend: str = "pandas") -> Article:
@@ -314,64 +261,5 @@ def parse(text: str, *, published: DateLike = None, title: Optional[str] = None,
 
 InputLike = Union[str, Path, ArticleInput]
 
-
-def _inputs(inputs) -> Iterator[Union[ArticleInput, ReadError]]:
-    if isinstance(inputs, (str, Path, ArticleInput)):
-        inputs = [inputs]
-    paths: list = []
-    for item in inputs:
-        if isinstance(item, ArticleInput):
-            yield item
-        else:
-            paths.append(item)
-    if paths:
-        yield from iter_articles(paths)
-
-
-def parse_many(inputs: Union[InputLike, Iterable[InputLike]], *, published: DateLike = None,
-               nlp: NlpLike = None, batch_size: int = 32, backend: str = "pandas",
-               keep_docs: bool = False) -> Corpus:
-    """Parse many articles (folders, glob patterns, paths or :class:`ArticleInput`) into a corpus.
-
-    Texts go through ``nlp.pipe`` in batches. An input that cannot be read or parsed becomes
-    a row of ``corpus.errors`` (path, article id, stage, reason); none is lost silently.
-
-    Args:
-        inputs: a folder, a glob pattern, a path, an ``ArticleInput``, or a list of them.
-        published: overrides every article's publication date (else each header's date,
-            else an estimate from the text).
-        nlp: a spaCy pipeline name or object.
-        batch_size: texts per ``nlp.pipe`` batch.
-        backend: ``"pandas"`` or ``"polars"`` frames.
-        keep_docs: keep each spaCy ``Doc`` on its article (uses more memory).
-
-    Example:
-        >>> corpus = parse_many("data/articles")  # doctest: +SKIP
-        >>> corpus.statements.groupby("speaker").size()  # doctest: +SKIP
-    """
-    frames.check_backend(backend)
-    override = parse_published(published)
-    model = load_pipeline(nlp)
-    errors: list[ReadError] = []
-    ready: list[tuple[ArticleInput, Optional[dt.date]]] = []
-    for item in _inputs(inputs):
-        if isinstance(item, ReadError):
-            errors.append(item)
-            continue
-        try:
-            pub = override or parse_published(item.published, what=f"{item.path or item.article_id}: published")
-        except ValueError as exc:
-            errors.append(ReadError(item.path or "", item.article_id, "read", str(exc)))
-            continue
-        ready.append((item, pub))
-    articles: list[Article] = []
-    docs = model.pipe((inp.text for inp, _ in ready), batch_size=batch_size)
-    for (inp, pub), doc in zip(ready, docs):
-        try:
-            recs = extract(doc, article_id=inp.article_id, published=pub, title=inp.title,
-                           source=inp.source, url=inp.url, path=inp.path)
-        except Exception as exc:  # an extractor bug must not lose the article silently
-            errors.append(ReadError(inp.path or "", inp.article_id, "extract", f"{type(exc).__name__}: {exc}"))
-            continue
-        articles.append(Article(inp.text, recs, backend=backend, doc=doc if keep_docs else None))
-    return Corpus(articles, errors, backend=backend)
+# The corpus (streaming, cache, workers) lives in toolkit.corpus; re-exported here.
+from .corpus import Corpus, parse_many  # noqa: E402

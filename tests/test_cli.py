@@ -1,0 +1,90 @@
+"""The `toolkit` command line: parse, show, report, eval, and its error messages."""
+
+import shutil
+
+import polars as pl
+import pytest
+
+from toolkit import cli
+from toolkit.paths import ARTICLES_DIR, GOLD_DIR
+
+SEED = ARTICLES_DIR / "000_a191f6331583f074.txt"
+SECOND = ARTICLES_DIR / "03_20250516_meridian_istanbul_first_round_swap.txt"
+
+
+@pytest.fixture
+def two_articles(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for p in (SEED, SECOND):
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+def test_parse_writes_tables_and_a_summary_then_reuses_the_cache(tmp_path, two_articles, capsys):
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    assert cli.main(["parse", str(two_articles), "-o", str(out), "--cache", str(cache), "--csv"]) == 0
+    captured = capsys.readouterr()
+    assert "2 parsed, 0 from cache, 0 failed" in captured.out
+    assert "parsing" in captured.err  # the progress bar
+    assert pl.read_parquet(out / "articles.parquet").height == 2
+    assert (out / "statements.csv").is_file()
+    (two_articles / "bad.txt").write_text("---\npublished: 2025-02-30\n---\nText.", encoding="utf-8")
+    assert cli.main(["parse", str(two_articles), "-o", str(out), "--cache", str(cache), "-q"]) == 0
+    captured = capsys.readouterr()
+    assert "0 parsed, 2 from cache, 1 failed" in captured.out
+    assert "bad.txt" in captured.err
+
+
+def test_show_prints_actors_dates_and_statements(capsys):
+    assert cli.main(["show", str(SEED)]) == 0
+    out = capsys.readouterr().out
+    for heading in ("Actors (", "Dates (", "Statements ("):
+        assert heading in out
+    assert "published 2025-05-30" in out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["show", "no/such/file.txt"], "no such file"),
+    (["eval", "no/such/gold.json"], "no such gold file"),
+    (["report", "no/such/file.txt", "-o", "x"], "no such file"),
+    (["parse", "x", "--published", "2025-02-30", "-q"], "not a real calendar date"),
+])
+def test_errors_print_toolkit_error_and_exit_2(argv, message, capsys, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(argv) == 2
+    err = capsys.readouterr().err
+    assert "toolkit: error:" in err and message in err
+
+
+def test_bad_option_values_exit_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        cli.main(["parse", "x", "--workers", "0"])
+    assert exc.value.code == 2
+    assert "positive integer" in capsys.readouterr().err
+
+
+def test_eval_scores_one_gold_file(capsys):
+    gold = GOLD_DIR / "000_a191f6331583f074.json"
+    if not gold.is_file():
+        pytest.skip(f"reference annotations not found at {GOLD_DIR} (set TOOLKIT_SHARED_DIR)")
+    assert cli.main(["eval", str(gold)]) == 0
+    assert "statements" in capsys.readouterr().out
+
+
+def test_report_reruns_the_notebooks_on_new_articles(tmp_path, two_articles, capsys):
+    pytest.importorskip("papermill")
+    out = tmp_path / "reports"
+    # one article and two notebooks (one per kind of parameters cell) keep it short
+    argv = ["report", str(two_articles / SEED.name), "-o", str(out), "--only", "01", "--only", "02"]
+    assert cli.main(argv) == 0, capsys.readouterr().err
+    notebooks = sorted(p.stem for p in cli.paths.NOTEBOOKS_DIR.glob("0[12]-*.ipynb"))
+    assert sorted(p.name for p in out.glob("*.html")) == [f"{n}.html" for n in notebooks]
+    assert all((out / f"{n}.ipynb").is_file() for n in notebooks)
+    html = (out / "02-chronology.html").read_text(encoding="utf-8")
+    assert "1 articles parsed" in html  # ran on the given article, not on data/articles
+
+
+def test_report_only_must_match_a_notebook(tmp_path, capsys):
+    assert cli.main(["report", str(SEED), "-o", str(tmp_path), "--only", "zz-none"]) == 2
+    assert "no notebook" in capsys.readouterr().err

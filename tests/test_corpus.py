@@ -1,0 +1,223 @@
+"""parse_many at scale: cache, workers, executors (threads, processes, Dask), Parquet datasets."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+import pandas as pd
+import polars as pl
+import pytest
+
+import toolkit
+from toolkit import article, corpus as corpus_mod, frames
+from toolkit.corpus import Cache, cache_key
+from toolkit.ingest import ArticleInput
+
+TEXTS = {
+    "a": "---\ntitle: Talks\npublished: 2025-05-16\n---\nPeskov said on Friday that the talks in Istanbul would resume.",
+    "b": "Rubio told reporters on Monday: \u201cWe want a ceasefire now.\u201d Lavrov met Fidan in Ankara.",
+    "c": "---\npublished: 2025-06-02\n---\nThe delegations exchanged memoranda on Monday. Zelensky said Kyiv was ready.",
+    "d": "Trump spoke with Putin by phone on Tuesday, the Kremlin said.",
+}
+
+
+def write_articles(folder, names):
+    folder.mkdir(exist_ok=True)
+    for name in names:
+        (folder / f"{name}.txt").write_text(TEXTS[name], encoding="utf-8")
+    return folder
+
+
+def assert_same_tables(left, right):
+    for name in frames.TABLES:
+        pd.testing.assert_frame_equal(getattr(left, name), getattr(right, name), obj=name)
+
+
+@pytest.fixture
+def count_extract(monkeypatch):
+    """Counts calls of the extractor (serial and thread runs share this process)."""
+    calls = []
+    real = article.extract
+
+    def counting(doc, **kw):
+        calls.append(kw["article_id"])
+        return real(doc, **kw)
+
+    monkeypatch.setattr(article, "extract", counting)
+    return calls
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory):
+    return write_articles(tmp_path_factory.mktemp("articles"), "abcd")
+
+
+@pytest.fixture(scope="module")
+def serial(folder, nlp):
+    return toolkit.parse_many(folder, nlp=nlp)
+
+
+def test_serial_corpus_matches_single_article_parses(serial, nlp):
+    assert list(serial.articles.article_id) == ["a", "b", "c", "d"]
+    for aid in "ac":
+        item = toolkit.read_article(serial[aid].records.article["path"])
+        one = toolkit.parse(item.text, published=item.published, title=item.title, article_id=aid, nlp=nlp)
+        for name in ("dates", "statements", "actors", "mentions", "events"):
+            pd.testing.assert_frame_equal(getattr(serial[aid], name), getattr(one, name), obj=name)
+    assert serial.stats == {"parsed": 4, "cached": 0, "failed": 0, "corrupt": 0}
+
+
+def test_cache_rerun_parses_only_the_new_article(tmp_path, nlp, count_extract):
+    src = write_articles(tmp_path / "in", "abc")
+    cold = toolkit.parse_many(src, nlp=nlp, cache_dir=tmp_path / "cache")
+    assert sorted(count_extract) == ["a", "b", "c"] and cold.stats["parsed"] == 3
+    count_extract.clear()
+    warm = toolkit.parse_many(src, nlp=nlp, cache_dir=tmp_path / "cache")
+    assert count_extract == [] and warm.stats == {"parsed": 0, "cached": 3, "failed": 0, "corrupt": 0}
+    assert_same_tables(cold, warm)
+    write_articles(src, "d")
+    again = toolkit.parse_many(src, nlp=nlp, cache_dir=tmp_path / "cache")
+    assert count_extract == ["d"] and again.stats["cached"] == 3 and again.stats["parsed"] == 1
+    assert_same_tables(again, toolkit.parse_many(src, nlp=nlp))
+    assert not list((tmp_path / "cache").glob("*/.tmp-*")), "temporary files left behind"
+
+
+def test_changed_text_or_metadata_misses_the_cache(tmp_path, nlp, count_extract):
+    item = ArticleInput(text="Peskov said on Friday that talks would resume.", article_id="x")
+    toolkit.parse_many([item], nlp=nlp, cache_dir=tmp_path)
+    toolkit.parse_many([ArticleInput(text=item.text, article_id="x", published="2025-05-30")], nlp=nlp,
+                       cache_dir=tmp_path)
+    toolkit.parse_many([ArticleInput(text=item.text + " ", article_id="x")], nlp=nlp, cache_dir=tmp_path)
+    toolkit.parse_many([item], nlp=nlp, cache_dir=tmp_path)
+    assert count_extract == ["x", "x", "x"]
+    k = cache_key(item, None, pipeline="p")
+    assert k != cache_key(item, None, pipeline="q") and len(k) == 64
+
+
+@pytest.mark.parametrize("damage", ["flip", "truncate", "empty", "valid_checksum_bad_parquet"])
+def test_corrupted_cache_entry_is_detected_and_recomputed(tmp_path, nlp, serial, folder, damage, count_extract):
+    toolkit.parse_many(folder, nlp=nlp, cache_dir=tmp_path)
+    entries = sorted(tmp_path.glob("*/*.tkc"))
+    assert len(entries) == 4
+    victim = entries[1]
+    blob = victim.read_bytes()
+    if damage == "flip":
+        victim.write_bytes(blob[:-20] + bytes([blob[-20] ^ 0xFF]) + blob[-19:])
+    elif damage == "truncate":
+        victim.write_bytes(blob[: len(blob) // 2])
+    elif damage == "empty":
+        victim.write_bytes(b"")
+    else:
+        Cache(tmp_path).put(victim.stem, b"PAR1 this is not parquet")
+    count_extract.clear()
+    rerun = toolkit.parse_many(folder, nlp=nlp, cache_dir=tmp_path)
+    assert rerun.stats["corrupt"] == 1 and rerun.stats["parsed"] == 1 and rerun.stats["cached"] == 3
+    assert len(count_extract) == 1
+    assert_same_tables(rerun, serial)
+    assert Cache(tmp_path).get(victim.stem) is not None, "the entry was rewritten"
+
+
+def test_thread_pool_executor_equals_serial(folder, nlp, serial):
+    with ThreadPoolExecutor(max_workers=2) as ex:
+        par = toolkit.parse_many(folder, nlp=nlp, executor=ex, batch_size=1)
+    assert_same_tables(par, serial)
+
+
+def test_cache_hits_between_parsed_articles_keep_input_order(tmp_path, nlp, serial, folder):
+    toolkit.parse_many([folder / "b.txt", folder / "d.txt"], nlp=nlp, cache_dir=tmp_path)
+    with ThreadPoolExecutor(max_workers=2) as ex:
+        mixed = toolkit.parse_many(folder, nlp=nlp, executor=ex, batch_size=1, cache_dir=tmp_path)
+    assert mixed.stats["cached"] == 2 and mixed.stats["parsed"] == 2
+    assert_same_tables(mixed, serial)
+
+
+def test_two_worker_processes_equal_serial(folder, nlp, serial):
+    par = toolkit.parse_many(folder, nlp=nlp, workers=2, batch_size=2)
+    assert_same_tables(par, serial)
+
+
+def test_dask_local_cluster_equals_serial(folder, nlp, serial):
+    distributed = pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        par = toolkit.parse_many(folder, nlp=nlp, executor=client, batch_size=1)
+    assert_same_tables(par, serial)
+
+
+def test_extractor_failure_becomes_an_error_row(folder, nlp, monkeypatch):
+    real = article.extract
+
+    def flaky(doc, **kw):
+        if kw["article_id"] == "b":
+            raise RuntimeError("boom")
+        return real(doc, **kw)
+
+    monkeypatch.setattr(article, "extract", flaky)
+    c = toolkit.parse_many(folder, nlp=nlp)
+    assert list(c.articles.article_id) == ["a", "c", "d"]
+    err = c.errors.iloc[0]
+    assert (err.article_id, err.stage) == ("b", "extract") and "boom" in err.reason
+    assert c.stats["failed"] == 1
+
+
+def test_parquet_dataset_roundtrip_and_lazy_scan(tmp_path, serial):
+    written = serial.write_parquet(tmp_path / "ds")
+    assert set(written) == {*frames.TABLES, "texts"}
+    lazy = serial.scan("statements")
+    assert isinstance(lazy, pl.LazyFrame) and "parquet" in lazy.explain().lower()
+    assert lazy.collect().equals(serial.to_polars().statements)
+    again = toolkit.read_corpus(tmp_path / "ds")
+    assert_same_tables(again, serial)
+    assert again["c"].text == serial["c"].text and len(again["c"].dates) == len(serial["c"].dates)
+    assert "parquet" in again.scan("dates").explain().lower()
+    assert toolkit.Corpus.from_parquet(tmp_path / "ds", backend="polars").statements.equals(
+        serial.to_polars().statements)
+    # readable by other Parquet readers (pandas through pyarrow)
+    assert len(pd.read_parquet(written["mentions"])) == len(serial.mentions)
+
+
+def test_scan_without_a_dataset_is_lazy_over_memory(serial):
+    assert serial.scan("dates").collect().equals(serial.to_polars().dates)
+
+
+def test_csv_export(tmp_path, serial):
+    written = serial.write_csv(tmp_path / "csv")
+    df = pd.read_csv(written["dates"])
+    assert list(df.columns) == list(frames.SCHEMAS["dates"]) and len(df) == len(serial.dates)
+
+
+def test_corpus_from_article_objects_still_works(nlp):
+    arts = [toolkit.parse(TEXTS["b"], article_id="b", nlp=nlp, published="2025-05-19"),
+            toolkit.parse(TEXTS["d"], article_id="d", nlp=nlp, published="2025-05-20")]
+    c = toolkit.Corpus(arts)
+    assert len(c) == 2 and c["d"] is arts[1]
+    pd.testing.assert_frame_equal(c.dates, pd.concat([a.dates for a in arts], ignore_index=True))
+
+
+def test_streams_a_generator_with_progress(nlp, capsys):
+    gen = (ArticleInput(text=TEXTS[k], article_id=k) for k in "bd")
+    c = toolkit.parse_many(gen, nlp=nlp, progress=True)
+    assert len(c) == 2
+    assert "2" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kw, match", [({"workers": 0}, "workers"), ({"batch_size": 0}, "batch_size"),
+                                       ({"workers": 2, "keep_docs": True}, "keep_docs"),
+                                       ({"executor": object()}, "executor")])
+def test_bad_options_raise_clear_errors(folder, nlp, kw, match):
+    with pytest.raises((ValueError, TypeError), match=match):
+        toolkit.parse_many(folder, nlp=nlp, **kw)
+
+
+def test_keep_docs_keeps_the_parse(folder, nlp):
+    c = toolkit.parse_many(folder, nlp=nlp, keep_docs=True)
+    assert c["a"].doc is not None and c["a"].doc.text == c["a"].text
+
+
+def test_unwritable_cache_only_warns(tmp_path, folder, nlp, monkeypatch):
+    def fail(*a, **k):
+        raise PermissionError("read-only")
+
+    monkeypatch.setattr(corpus_mod.tempfile, "mkstemp", fail)
+    with pytest.warns(RuntimeWarning, match="cannot write"):
+        c = toolkit.parse_many(folder, nlp=nlp, cache_dir=tmp_path)
+    assert len(c) == 4 and c.stats["parsed"] == 4
+    assert not list(tmp_path.glob("*/*.tkc"))

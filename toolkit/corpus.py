@@ -1,0 +1,965 @@
+"""Corpora at scale: streaming parse, a content-addressed cache, parallel and distributed runs.
+
+:func:`parse_many` turns many articles into one :class:`Corpus` whose tables are pandas or
+polars frames, or lazy polars frames over a Parquet dataset (:meth:`Corpus.scan`).
+
+* **Streaming.** Inputs are read one at a time and parsed in chunks of ``batch_size`` with
+  ``nlp.pipe``; a spaCy ``Doc`` is dropped as soon as its records are extracted, so memory
+  holds the pipeline, the compact (Arrow) tables and the texts, never the parses.
+* **Cache.** With ``cache_dir=``, each article's records are stored as one small Parquet
+  file whose name is a hash of the text, the metadata (id, title, source, url, publication
+  date), the toolkit version and code fingerprint, and the pipeline name, version and
+  components. A rerun reads these files instead of parsing: adding one article to a folder
+  parses only that article. Entries are written atomically (temporary file + rename) and
+  carry a checksum; a damaged entry is detected, removed and recomputed.
+* **Parallel.** ``workers=N`` parses in N processes on this machine (each loads the
+  pipeline once); ``executor=`` takes any :class:`concurrent.futures.Executor` or a Dask
+  ``distributed.Client``. Workers receive texts and metadata and send back the encoded
+  records; the corpus is assembled in input order, so the frames are identical whatever runs
+  the work.
+
+Running on a Dask cluster (``pip install "newskit-toolkit[dask]"``; the toolkit and the spaCy
+pipeline must be installed on every worker, the cache directory is only used by the client)::
+
+    from dask.distributed import Client
+    client = Client("tcp://scheduler-host:8786")   # or Client(LocalCluster(n_workers=4))
+    corpus = toolkit.parse_many("archive/", executor=client, cache_dir="~/.cache/toolkit")
+
+Example:
+    >>> corpus = parse_many("data/articles", workers=2, cache_dir=".toolkit-cache")  # doctest: +SKIP
+    >>> corpus.stats                                                                 # doctest: +SKIP
+    {'parsed': 11, 'cached': 0, 'failed': 0, 'corrupt': 0}
+    >>> corpus.write_parquet("data/processed")                                       # doctest: +SKIP
+    >>> read_corpus("data/processed").scan("statements").filter(pl.col("mode") == "direct").collect()  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import collections
+import concurrent.futures as cf
+import datetime as dt
+import functools
+import hashlib
+import io
+import itertools
+import json
+import multiprocessing
+import os
+import sys
+import tempfile
+import threading
+import time
+import warnings
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Optional, Sequence, Union
+
+import polars as pl
+
+from . import article as _article
+from . import frames
+from .ingest import ArticleInput, ReadError, expand_paths, iter_articles
+from .models import NlpLike, load_pipeline, pipeline_id
+
+#: The tables of a corpus, in order (``errors`` is kept apart).
+TABLES = ("articles", "sentences", "actors", "mentions", "dates", "statements", "events")
+#: Bump when the cache entry layout changes.
+CACHE_FORMAT = 1
+_MAGIC = b"TKCACHE1"
+_DIGEST = 32
+#: Modules that do not change what is extracted (left out of the code fingerprint).
+_PRESENTATION = {"cli.py", "plots.py", "render.py", "rhetoric.py", "evaluate.py", "paths.py", "__main__.py"}
+
+PathLike = Union[str, Path]
+
+
+# --------------------------------------------------------------------------- cache keys
+
+
+@functools.lru_cache(maxsize=1)
+def code_fingerprint() -> str:
+    """A hash of the toolkit version, its extraction code and its lexicons.
+
+    Any change to an extractor or a lexicon (``toolkit/data/*.yaml``) gives new cache keys, so
+    a cache never serves records made by older rules.
+    """
+    from . import __version__
+
+    pkg = Path(__file__).resolve().parent
+    h = hashlib.sha256(f"{__version__}|{CACHE_FORMAT}".encode())
+    files = sorted(p for p in pkg.glob("*.py") if p.name not in _PRESENTATION)
+    files += sorted((pkg / "data").glob("**/*.y*ml"))
+    for p in files:
+        h.update(p.relative_to(pkg).as_posix().encode())
+        h.update(hashlib.sha256(p.read_bytes()).digest())
+    return h.hexdigest()[:16]
+
+
+def pipeline_signature(nlp) -> str:
+    """``lang_name-version`` of a pipeline plus its active components (part of cache keys)."""
+    return f"{pipeline_id(nlp)}[{','.join(nlp.pipe_names)}]"
+
+
+def cache_key(item: ArticleInput, published: Optional[dt.date], *, pipeline: str) -> str:
+    """The content address of one article's records (hex SHA-256).
+
+    The key covers the text, the metadata that ends up in the tables (article id, title,
+    source, url, effective publication date), the toolkit code fingerprint and the pipeline
+    signature. The file path is not part of it: moving a folder keeps its cache.
+    """
+    meta = [CACHE_FORMAT, code_fingerprint(), pipeline, item.article_id, item.title, item.source,
+            item.url, published.isoformat() if published else None]
+    h = hashlib.sha256(json.dumps(meta, ensure_ascii=False).encode("utf-8"))
+    h.update(b"\x00")
+    h.update(item.text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+class Cache:
+    """A content-addressed store of per-article records, one file per article.
+
+    An entry is ``<dir>/<k[:2]>/<k>.tkc``: an 8-byte magic, a BLAKE2b checksum of the rest,
+    then a Parquet file with one row and one ``list<struct>`` column per table. Entries are
+    written to a temporary file and renamed into place, so readers never see half a file;
+    an entry whose checksum or Parquet decoding fails is deleted and reported as a miss.
+
+    Example:
+        >>> cache = Cache(tmp_path)                       # doctest: +SKIP
+        >>> cache.put(key, encode_records(records))       # doctest: +SKIP
+        >>> cache.get(key) is not None                    # doctest: +SKIP
+        True
+    """
+
+    def __init__(self, directory: PathLike):
+        self.directory = Path(directory).expanduser()
+        self.directory.mkdir(parents=True, exist_ok=True)
+        self.corrupt = 0
+        self._write_failed = False
+
+    def path(self, key: str) -> Path:
+        return self.directory / key[:2] / f"{key}.tkc"
+
+    def get(self, key: str) -> Optional[pl.DataFrame]:
+        """The decoded entry (a one-row nested frame), or ``None`` if absent or damaged."""
+        path = self.path(key)
+        try:
+            blob = path.read_bytes()
+        except (FileNotFoundError, NotADirectoryError):
+            return None
+        except OSError:
+            return None
+        payload = blob[len(_MAGIC) + _DIGEST:]
+        ok = (blob[: len(_MAGIC)] == _MAGIC
+              and hashlib.blake2b(payload, digest_size=_DIGEST).digest() == blob[len(_MAGIC): len(_MAGIC) + _DIGEST])
+        nested = None
+        if ok:
+            try:
+                nested = decode_payload(payload)
+            except Exception:
+                nested = None
+        if nested is None:
+            self.corrupt += 1
+            try:
+                path.unlink()
+            except OSError:
+                pass
+        return nested
+
+    def put(self, key: str, payload: bytes) -> None:
+        """Store an encoded entry atomically (a failure to write only warns once)."""
+        path = self.path(key)
+        blob = _MAGIC + hashlib.blake2b(payload, digest_size=_DIGEST).digest() + payload
+        try:
+            path.parent.mkdir(exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".tkc")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(blob)
+                os.replace(tmp, path)
+            except BaseException:
+                with _suppress():
+                    os.unlink(tmp)
+                raise
+        except OSError as exc:
+            if not self._write_failed:
+                warnings.warn(f"toolkit cache: cannot write to {self.directory} ({exc}); continuing without it",
+                              RuntimeWarning, stacklevel=3)
+                self._write_failed = True
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.directory.glob("*/*.tkc"))
+
+
+class _suppress:
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        return True
+
+
+# --------------------------------------------------------------------------- encoding
+
+
+@functools.lru_cache(maxsize=1)
+def _polars_schemas() -> dict[str, dict]:
+    return {t: {c: frames._TYPES[k][1] for c, k in frames.SCHEMAS[t].items()} for t in TABLES + ("errors",)}
+
+
+def records_frames(records) -> dict[str, pl.DataFrame]:
+    """The polars frame of every table for one article's :class:`~toolkit.article.Records`."""
+    out = {}
+    for t in TABLES:
+        rows = [records.article] if t == "articles" else getattr(records, t)
+        out[t] = frames.build(t, rows, backend="polars")
+    return out
+
+
+def _nest(flat: dict[str, pl.DataFrame]) -> pl.DataFrame:
+    return pl.concat([flat[t].select(pl.struct(pl.all()).implode().alias(t)) for t in TABLES], how="horizontal")
+
+
+def encode_records(records) -> bytes:
+    """Records of one article → Parquet bytes (one row, one ``list<struct>`` column per table)."""
+    buf = io.BytesIO()
+    _nest(records_frames(records)).write_parquet(buf, compression="lz4", statistics=False)
+    return buf.getvalue()
+
+
+def decode_payload(payload: bytes) -> pl.DataFrame:
+    """Parquet bytes from :func:`encode_records` → the one-row nested frame (checked)."""
+    nested = pl.read_parquet(io.BytesIO(payload))
+    if nested.columns != list(TABLES) or nested.height != 1:
+        raise ValueError("not a toolkit cache entry")
+    return nested
+
+
+def _unnest(nested: pl.DataFrame) -> tuple[dict[str, pl.DataFrame], dict[str, list[int]]]:
+    """Nested rows (one per article) → flat tables and per-article row counts."""
+    schemas = _polars_schemas()
+    tables, counts = {}, {}
+    lazy = nested.lazy()
+    for t in TABLES:
+        counts[t] = nested.get_column(t).list.len().to_list() if nested.height else []
+        flat = (lazy.select(t).filter(pl.col(t).list.len() > 0).explode(t).unnest(t).collect()
+                if nested.height else pl.DataFrame(schema=schemas[t]))
+        tables[t] = flat.select(list(schemas[t])).cast(schemas[t])
+    return tables, counts
+
+
+# --------------------------------------------------------------------------- pipelines in workers
+
+_PIPELINES: dict = {}
+_LOCAL = threading.local()
+
+
+def _pipeline_spec(model, nlp: NlpLike) -> tuple:
+    """How a worker gets the same pipeline: by name when possible, else config + weights."""
+    if isinstance(nlp, str):
+        return ("name", nlp)
+    meta = model.meta or {}
+    name = f"{meta.get('lang', 'xx')}_{meta.get('name', '')}"
+    try:
+        if load_pipeline(name) is model:
+            return ("name", name)
+    except Exception:
+        pass
+    data = model.to_bytes()
+    return ("bytes", hashlib.sha1(data).hexdigest(), model.config.to_str(), data)
+
+
+def _load_spec(spec: tuple):
+    kind = spec[0]
+    if kind == "name":
+        import spacy
+
+        return spacy.load(spec[1])
+    if kind == "bytes":
+        import spacy
+        from thinc.api import Config
+
+        config = Config().from_str(spec[2])
+        nlp = spacy.util.get_lang_class(config["nlp"]["lang"]).from_config(config)
+        return nlp.from_bytes(spec[3])
+    raise ValueError(f"unknown pipeline spec {kind!r}")
+
+
+def _worker_pipeline(spec: tuple):
+    """The pipeline for ``spec`` in this process/thread, loaded once and kept."""
+    key = spec[1]
+    if threading.current_thread() is threading.main_thread():
+        store = _PIPELINES
+    else:  # spaCy pipelines are not guaranteed thread-safe: one per thread
+        store = _LOCAL.__dict__.setdefault("pipelines", {})
+    if key not in store:
+        if spec[0] == "ref":
+            store[key] = _PIPELINES[key]
+        elif spec[0] == "name" and store is _PIPELINES:
+            store[key] = load_pipeline(spec[1])
+        else:
+            store[key] = _load_spec(spec)
+    return store[key]
+
+
+def _init_worker(spec: tuple) -> None:
+    """Process-pool initializer: load the pipeline once per process."""
+    _PIPELINES[spec[1]] = _load_spec(spec)
+
+
+# --------------------------------------------------------------------------- the unit of work
+
+# An item shipped to a worker: (index, text, article_id, published, title, source, url, path)
+Item = tuple
+
+
+def _extract_one(item: Item, doc, keep_doc: bool):
+    idx, _text, aid, pub, title, source, url, path = item
+    try:
+        recs = _article.extract(doc, article_id=aid, published=pub, title=title, source=source, url=url, path=path)
+    except Exception as exc:  # an extractor bug must not lose the article silently
+        return (idx, None, ("extract", f"{type(exc).__name__}: {exc}"), None)
+    try:
+        payload = encode_records(recs)
+    except Exception as exc:
+        return (idx, None, ("encode", f"{type(exc).__name__}: {exc}"), None)
+    return (idx, payload, None, doc if keep_doc else None)
+
+
+def process_items(nlp, items: Sequence[Item], *, batch_size: int = 32, keep_docs: bool = False) -> list:
+    """Parse and extract a chunk of articles with ``nlp``; one result per item, in order.
+
+    A result is ``(index, payload, error, doc)``: ``payload`` is the encoded records (see
+    :func:`encode_records`) or ``None`` with ``error = (stage, reason)``. If ``nlp.pipe``
+    fails on a batch, the remaining texts are parsed one by one so only the bad one fails.
+    """
+    out: list = []
+    try:
+        for item, doc in zip(items, nlp.pipe((it[1] for it in items), batch_size=batch_size)):
+            out.append(_extract_one(item, doc, keep_docs))
+    except Exception:
+        for item in items[len(out):]:
+            try:
+                doc = nlp(item[1])
+            except Exception as exc:
+                out.append((item[0], None, ("parse", f"{type(exc).__name__}: {exc}"), None))
+                continue
+            out.append(_extract_one(item, doc, keep_docs))
+    return out
+
+
+def run_chunk(spec: tuple, items: Sequence[Item], batch_size: int = 32) -> list:
+    """The task shipped to a worker (process, thread or Dask): parse ``items`` with ``spec``."""
+    return process_items(_worker_pipeline(spec), items, batch_size=batch_size)
+
+
+# --------------------------------------------------------------------------- runners
+
+
+class _SerialRunner:
+    """Runs chunks in this process with the caller's pipeline object."""
+
+    def __init__(self, model, batch_size: int, keep_docs: bool):
+        self.model, self.batch_size, self.keep_docs = model, batch_size, keep_docs
+        self.chunk_size = batch_size
+        self.max_in_flight = 1
+
+    def submit(self, items) -> cf.Future:
+        fut: cf.Future = cf.Future()
+        fut.set_result(process_items(self.model, items, batch_size=self.batch_size, keep_docs=self.keep_docs))
+        return fut
+
+    def close(self) -> None:
+        pass
+
+
+class _ExecutorRunner:
+    """Runs chunks on a ``concurrent.futures.Executor`` (process pool, thread pool, Dask)."""
+
+    def __init__(self, executor: cf.Executor, spec: tuple, batch_size: int, n_slots: int, own: bool = False):
+        self.executor, self.spec, self.batch_size, self.own = executor, spec, batch_size, own
+        self.chunk_size = max(1, min(batch_size, 8))
+        self.max_in_flight = max(2, 3 * n_slots)
+
+    def submit(self, items) -> cf.Future:
+        return self.executor.submit(run_chunk, self.spec, list(items), self.batch_size)
+
+    def close(self) -> None:
+        if self.own:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def dask_executor(client_or_address: Any = None) -> cf.Executor:
+    """A ``concurrent.futures.Executor`` over a Dask cluster, for ``parse_many(executor=...)``.
+
+    Args:
+        client_or_address: a ``distributed.Client``, a scheduler address such as
+            ``"tcp://10.0.0.5:8786"``, or ``None`` for a new local cluster.
+
+    Example:
+        >>> corpus = parse_many(paths, executor=dask_executor("tcp://scheduler:8786"))  # doctest: +SKIP
+    """
+    try:
+        from dask.distributed import Client
+    except ImportError as exc:  # pragma: no cover - depends on the extra
+        raise ImportError('Dask support needs the "dask" extra: pip install "newskit-toolkit[dask]"') from exc
+    client = client_or_address if isinstance(client_or_address, Client) else Client(client_or_address)
+    return client.get_executor()
+
+
+def _is_dask_client(obj) -> bool:
+    return type(obj).__name__ == "Client" and hasattr(obj, "get_executor") and hasattr(obj, "scheduler_info")
+
+
+def _make_runner(model, nlp: NlpLike, *, workers: int, executor, batch_size: int, keep_docs: bool):
+    if executor is None and workers == 1:
+        return _SerialRunner(model, batch_size, keep_docs)
+    if keep_docs:
+        raise ValueError("keep_docs=True needs workers=1 and no executor (docs stay in the worker processes)")
+    spec = _pipeline_spec(model, nlp)
+    if executor is None:
+        # fork is unsafe with polars' thread pool: use a fresh forkserver that imports the
+        # toolkit once and forks the workers from it (spawn where there is no forkserver)
+        if "forkserver" in multiprocessing.get_all_start_methods():
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["toolkit.corpus"])
+        else:  # pragma: no cover - Windows, macOS without forkserver
+            ctx = multiprocessing.get_context("spawn")
+        pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                                      initargs=(spec,))
+        return _ExecutorRunner(pool, ("ref", spec[1]), batch_size, workers, own=True)
+    if _is_dask_client(executor):
+        n = sum(w.get("nthreads", 1) for w in executor.scheduler_info().get("workers", {}).values()) or 1
+        return _ExecutorRunner(executor.get_executor(), spec, batch_size, n)
+    if not isinstance(executor, cf.Executor) and not hasattr(executor, "submit"):
+        raise TypeError(f"executor must be a concurrent.futures.Executor or a dask Client, "
+                        f"not {type(executor).__name__}")
+    n = getattr(executor, "_max_workers", None) or workers or 2
+    return _ExecutorRunner(executor, spec, batch_size, n)
+
+
+# --------------------------------------------------------------------------- progress
+
+
+class _Progress:
+    def __init__(self, enabled: bool, total: Optional[int]):
+        self.bar = None
+        self.enabled = enabled
+        self.n = 0
+        self.total = total
+        self._last = 0.0
+        if not enabled:
+            return
+        try:
+            from tqdm.auto import tqdm
+
+            self.bar = tqdm(total=total, unit="article", desc="parsing", file=sys.stderr, dynamic_ncols=True)
+        except ImportError:
+            self.bar = None
+
+    def update(self, n: int = 1, **postfix) -> None:
+        self.n += n
+        if not self.enabled:
+            return
+        if self.bar is not None:
+            self.bar.update(n)
+            if postfix:
+                self.bar.set_postfix(postfix, refresh=False)
+        elif time.monotonic() - self._last > 0.5 or (self.total and self.n >= self.total):
+            self._last = time.monotonic()
+            tot = f"/{self.total}" if self.total else ""
+            print(f"\rparsing: {self.n}{tot} articles", end="", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+        elif self.enabled and self.n:
+            print(file=sys.stderr)
+
+
+# --------------------------------------------------------------------------- corpus
+
+
+class Corpus(_article._Tables):
+    """Several parsed articles; each table concatenates the articles' rows, in input order.
+
+    Tables are attributes (``corpus.statements``) in the corpus backend (pandas by default),
+    ``corpus.to_polars()`` gives polars frames, and ``corpus.scan(name)`` a lazy polars frame
+    (over the Parquet dataset the corpus was written to or read from, else over memory).
+    ``corpus.errors`` lists every input that could not be read or parsed, so that
+    inputs = articles + errors always holds. ``corpus.stats`` says how many articles were
+    parsed, read from the cache, or failed.
+
+    Internally the tables are kept as compact Arrow (polars) columns with per-article row
+    counts; ``corpus[i]`` / ``corpus["article_id"]`` rebuilds one :class:`~toolkit.Article`.
+
+    Example:
+        >>> corpus = toolkit.parse_many("data/articles")              # doctest: +SKIP
+        >>> corpus.statements.groupby("speaker").size()                # doctest: +SKIP
+        >>> corpus["000_a191f6331583f074"].dates                       # doctest: +SKIP
+    """
+
+    _tables = TABLES
+
+    def __init__(self, articles: Sequence = (), errors: Sequence[ReadError] = (), *, backend: str = "pandas"):
+        super().__init__(backend)
+        arts = list(articles)
+        per = [records_frames(a.records) for a in arts]
+        tables = {t: (pl.concat([p[t] for p in per], how="vertical") if per else
+                      pl.DataFrame(schema=_polars_schemas()[t])) for t in TABLES}
+        counts = {t: [p[t].height for p in per] for t in TABLES}
+        self._init(tables, counts, [a.text for a in arts], list(errors),
+                   docs=[a.doc for a in arts] if any(a.doc is not None for a in arts) else None)
+        self._objects = arts
+
+    def _init(self, tables, counts, texts, errors, *, docs=None, source_dir=None, stats=None):
+        self._pl = tables
+        self._counts = counts
+        self._offsets = {t: [0, *itertools.accumulate(c)] for t, c in counts.items()}
+        self._texts = texts
+        self._docs = docs
+        self.error_list = list(errors)
+        self.source_dir = Path(source_dir) if source_dir else None
+        self.stats = dict(stats or {"parsed": len(texts), "cached": 0, "failed": len(self.error_list), "corrupt": 0})
+        self._objects = None
+        self._ids = None
+
+    @classmethod
+    def _from_tables(cls, tables, counts, texts, errors, *, backend="pandas", **kw) -> "Corpus":
+        obj = cls.__new__(cls)
+        _article._Tables.__init__(obj, backend)
+        obj._init(tables, counts, texts, errors, **kw)
+        return obj
+
+    def _shallow(self, backend: str) -> "Corpus":
+        obj = Corpus._from_tables(self._pl, self._counts, self._texts, self.error_list, backend=backend,
+                                  docs=self._docs, source_dir=self.source_dir, stats=self.stats)
+        obj._objects = self._objects
+        return obj
+
+    # tables ---------------------------------------------------------------
+
+    def table(self, name: str):
+        """One table by name, as a frame of this corpus's backend."""
+        if name not in frames.SCHEMAS:
+            raise ValueError(f"table {name!r} is invalid; must be one of {', '.join(frames.TABLES)}")
+        if name not in self._cache:
+            if name == "errors":
+                self._cache[name] = frames.build("errors", self.error_list, backend=self.backend)
+            elif self.backend == "polars":
+                self._cache[name] = self._pl[name]
+            else:
+                self._cache[name] = _to_pandas(name, self._pl[name])
+        return self._cache[name]
+
+    def _rows(self, table: str) -> list:
+        if table == "errors":
+            return list(self.error_list)
+        return self._pl[table].to_dicts()
+
+    errors = property(lambda self: self.table("errors"), doc="Inputs that could not be read or parsed.")
+
+    def scan(self, name: str) -> pl.LazyFrame:
+        """A lazy polars frame of one table.
+
+        Over the Parquet file of the dataset this corpus was written to
+        (:meth:`write_parquet`) or read from (:func:`read_corpus`), so filters and column
+        selections are pushed down to the file; otherwise over the in-memory table.
+
+        Example:
+            >>> corpus.scan("statements").filter(pl.col("speaker") == "Peskov").collect()  # doctest: +SKIP
+        """
+        if name not in frames.SCHEMAS:
+            raise ValueError(f"table {name!r} is invalid; must be one of {', '.join(frames.TABLES)}")
+        if self.source_dir is not None and (self.source_dir / f"{name}.parquet").is_file():
+            return pl.scan_parquet(self.source_dir / f"{name}.parquet")
+        if name == "errors":
+            return frames.build("errors", self.error_list, backend="polars").lazy()
+        return self._pl[name].lazy()
+
+    # articles -------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._texts)
+
+    def _article(self, i: int):
+        if self._objects is not None:
+            art = self._objects[i]
+            return art if art.backend == self.backend else (art.to_polars() if self.backend == "polars" else art.to_pandas())
+        recs = {}
+        for t in TABLES:
+            a, b = self._offsets[t][i], self._offsets[t][i + 1]
+            recs[t] = self._pl[t].slice(a, b - a).to_dicts()
+        records = _article.Records(article=recs["articles"][0], **{t: recs[t] for t in TABLES[1:]})
+        doc = self._docs[i] if self._docs is not None else None
+        return _article.Article(self._texts[i] or "", records, backend=self.backend, doc=doc)
+
+    def __iter__(self) -> Iterator:
+        return (self._article(i) for i in range(len(self)))
+
+    @property
+    def articles_list(self) -> list:
+        """Every article as an :class:`~toolkit.Article` (rebuilt on demand)."""
+        return list(self)
+
+    def __getitem__(self, key: Union[int, str]):
+        if isinstance(key, str):
+            if self._ids is None:
+                ids: dict = {}
+                for i, aid in enumerate(self._pl["articles"].get_column("article_id").to_list()):
+                    ids.setdefault(aid, i)
+                self._ids = ids
+            if key not in self._ids:
+                raise KeyError(f"no article with article_id {key!r}")
+            return self._article(self._ids[key])
+        n = len(self)
+        if not -n <= key < n:
+            raise IndexError(f"corpus index {key} out of range ({n} articles)")
+        return self._article(key % n)
+
+    def to_polars(self) -> "Corpus":
+        """The same corpus with polars frames (no copy)."""
+        return self._shallow("polars")
+
+    def to_pandas(self) -> "Corpus":
+        """The same corpus with pandas frames (no copy)."""
+        return self._shallow("pandas")
+
+    def summary(self) -> str:
+        n = {t: self._pl[t].height for t in TABLES}
+        return (f"{len(self)} articles parsed, {len(self.error_list)} errors; "
+                f"{n['actors']} actor rows, {n['dates']} dates, "
+                f"{n['statements']} statements, {n['events']} events")
+
+    def __repr__(self) -> str:
+        return f"<Corpus: {self.summary()}>"
+
+    # outputs --------------------------------------------------------------
+
+    def write_parquet(self, directory: PathLike, *, texts: bool = True) -> dict[str, Path]:
+        """Write one Parquet file per table: ``directory/<table>.parquet`` (plus ``errors``).
+
+        Each file is a Parquet dataset readable by polars (``pl.scan_parquet``), pandas
+        (``pd.read_parquet``), DuckDB (``SELECT * FROM 'dir/statements.parquet'``) and Spark
+        (``spark.read.parquet``). ``texts.parquet`` (article_id, text) lets
+        :func:`read_corpus` restore the article texts. Files are written atomically and the
+        output is deterministic. Afterwards :meth:`scan` reads from these files.
+
+        Returns:
+            ``{table: path}`` of the files written.
+        """
+        out = Path(directory)
+        out.mkdir(parents=True, exist_ok=True)
+        written = {}
+        tables = {t: self._pl[t] for t in TABLES}
+        tables["errors"] = frames.build("errors", self.error_list, backend="polars")
+        if texts:
+            tables["texts"] = pl.DataFrame({"article_id": self._pl["articles"].get_column("article_id"),
+                                            "text": pl.Series("text", self._texts, dtype=pl.String)})
+        for name, frame in tables.items():
+            path = out / f"{name}.parquet"
+            tmp = out / f".{name}.parquet.tmp"
+            frame.write_parquet(tmp, statistics=True, compression="zstd")
+            tmp.replace(path)
+            written[name] = path
+        self.source_dir = out
+        return written
+
+    def write_csv(self, directory: PathLike) -> dict[str, Path]:
+        """Write one CSV file per table (UTF-8, header row, ISO dates) to ``directory``."""
+        out = Path(directory)
+        out.mkdir(parents=True, exist_ok=True)
+        written = {}
+        tables = {t: self._pl[t] for t in TABLES}
+        tables["errors"] = frames.build("errors", self.error_list, backend="polars")
+        for name, frame in tables.items():
+            path = out / f"{name}.csv"
+            tmp = out / f".{name}.csv.tmp"
+            frame.write_csv(tmp)
+            tmp.replace(path)
+            written[name] = path
+        return written
+
+    @classmethod
+    def from_parquet(cls, directory: PathLike, *, backend: str = "pandas") -> "Corpus":
+        """Reopen a corpus written by :meth:`write_parquet` (see :func:`read_corpus`)."""
+        return read_corpus(directory, backend=backend)
+
+
+def _to_pandas(name: str, frame: pl.DataFrame):
+    """A polars table → the pandas frame :func:`frames.build` would give (same dtypes, values)."""
+    import pandas as pd
+
+    schema = frames.SCHEMAS[name]
+    return pd.DataFrame({c: frames._pandas_column(frame.get_column(c).to_list(), k) for c, k in schema.items()})
+
+
+def read_corpus(directory: PathLike, *, backend: str = "pandas") -> Corpus:
+    """Open a Parquet dataset written by :meth:`Corpus.write_parquet` as a corpus.
+
+    Missing tables are empty; texts come from ``texts.parquet`` when present (else ``""``).
+    ``corpus.scan(name)`` then reads lazily from these files.
+
+    Raises:
+        FileNotFoundError: ``directory`` has no ``articles.parquet``.
+
+    Example:
+        >>> corpus = read_corpus("data/processed")                                # doctest: +SKIP
+        >>> corpus.scan("events").group_by("action").len().collect()              # doctest: +SKIP
+    """
+    frames.check_backend(backend)
+    src = Path(directory)
+    if not (src / "articles.parquet").is_file():
+        raise FileNotFoundError(f"{src}: no articles.parquet (not a corpus written by write_parquet)")
+    schemas = _polars_schemas()
+
+    def load(name):
+        p = src / f"{name}.parquet"
+        if not p.is_file():
+            return pl.DataFrame(schema=schemas[name])
+        df = pl.read_parquet(p)
+        missing = [c for c in schemas[name] if c not in df.columns]
+        if missing:
+            raise ValueError(f"{p}: column {missing[0]!r} is missing")
+        return df.select(list(schemas[name])).cast(schemas[name])
+
+    arts = load("articles")
+    ids = arts.get_column("article_id").to_list()
+    first: dict = {}
+    for i, a in enumerate(ids):
+        first.setdefault(a, i)
+    tables, counts = {"articles": arts}, {"articles": [1] * len(ids)}
+    for t in TABLES[1:]:
+        df = load(t)
+        pos = df.get_column("article_id").replace_strict(first, default=None, return_dtype=pl.Int64)
+        df = df.with_columns(pos.alias("__pos")).filter(pl.col("__pos").is_not_null()).sort("__pos", maintain_order=True)
+        per = df.group_by("__pos").len()
+        c = [0] * len(ids)
+        for p, n in per.iter_rows():
+            c[p] = n
+        tables[t], counts[t] = df.drop("__pos"), c
+    texts = [""] * len(ids)
+    if (src / "texts.parquet").is_file():
+        tx = pl.read_parquet(src / "texts.parquet")
+        if tx.height == len(ids):
+            texts = tx.get_column("text").to_list()
+        else:
+            by_id = dict(zip(tx.get_column("article_id").to_list(), tx.get_column("text").to_list()))
+            texts = [by_id.get(a, "") for a in ids]
+    errors = [ReadError(r["path"] or "", r["article_id"], r["stage"] or "", r["reason"] or "")
+              for r in load("errors").iter_rows(named=True)]
+    return Corpus._from_tables(tables, counts, texts, errors, backend=backend, source_dir=src,
+                               stats={"parsed": 0, "cached": 0, "failed": len(errors), "corrupt": 0})
+
+
+# --------------------------------------------------------------------------- parse_many
+
+
+def _count_and_stream(inputs) -> tuple[Optional[int], Iterator[Union[ArticleInput, ReadError]]]:
+    if isinstance(inputs, (str, Path, ArticleInput)):
+        inputs = [inputs]
+    if not hasattr(inputs, "__len__"):  # a generator: stream it, total unknown
+        def gen():
+            paths = []
+            for item in inputs:
+                if isinstance(item, ArticleInput):
+                    yield item
+                else:
+                    paths.append(item)
+            if paths:
+                yield from iter_articles(paths)
+        return None, gen()
+    direct = [x for x in inputs if isinstance(x, ArticleInput)]
+    paths = [x for x in inputs if not isinstance(x, ArticleInput)]
+    files = expand_paths(paths) if paths else []
+    # a .jsonl/.csv/... file may hold many articles: count only when each file is one article
+    single = all(f.suffix.lower() in (".txt", ".md") for f in files)
+    total = len(direct) + len(files) if single else None
+    return total, itertools.chain(direct, iter_articles(files) if files else ())
+
+
+class _Slot:
+    __slots__ = ("item", "pub", "key", "nested", "fut", "pos", "cached")
+
+    def __init__(self, item, pub, key):
+        self.item, self.pub, self.key = item, pub, key
+        self.nested = self.fut = self.pos = None
+        self.cached = False
+
+
+class _Builder:
+    """Accumulates decoded articles in compact Arrow chunks."""
+
+    def __init__(self, keep_docs: bool):
+        self.rows: list = []
+        self.chunks: list = []
+        self.texts: list = []
+        self.paths: list = []
+        self.docs: Optional[list] = [] if keep_docs else None
+
+    def add(self, nested: pl.DataFrame, item: ArticleInput, doc) -> None:
+        self.rows.append(nested)
+        self.texts.append(item.text)
+        self.paths.append(item.path)
+        if self.docs is not None:
+            self.docs.append(doc)
+        if len(self.rows) >= 256:
+            self.chunks.append(pl.concat(self.rows, how="vertical", rechunk=True))
+            self.rows = []
+
+    def finish(self):
+        if self.rows:
+            self.chunks.append(pl.concat(self.rows, how="vertical", rechunk=True))
+            self.rows = []
+        nested = (pl.concat(self.chunks, how="vertical", rechunk=True) if self.chunks
+                  else pl.DataFrame(schema={t: pl.List(pl.Struct(_polars_schemas()[t])) for t in TABLES}))
+        self.chunks = []
+        tables, counts = _unnest(nested)
+        del nested
+        # the path is not part of the cache key: always report where the article was read now
+        tables["articles"] = tables["articles"].with_columns(pl.Series("path", self.paths, dtype=pl.String))
+        return tables, counts
+
+
+def parse_many(inputs, *, published=None, nlp: NlpLike = None, batch_size: int = 32,
+               backend: str = "pandas", workers: int = 1, cache_dir: Optional[PathLike] = None,
+               executor: Any = None, progress: bool = False, keep_docs: bool = False) -> Corpus:
+    """Parse many articles (folders, glob patterns, paths or :class:`ArticleInput`) into a corpus.
+
+    Texts are read one at a time and go through ``nlp.pipe`` in chunks; docs are dropped as
+    soon as their records are extracted (memory does not grow with the parses). An input
+    that cannot be read or parsed becomes a row of ``corpus.errors`` (path, article id,
+    stage, reason); none is lost silently. Rows follow the input order whatever the
+    number of workers, so the frames are identical to a serial run.
+
+    Args:
+        inputs: a folder, a glob pattern, a path, an ``ArticleInput``, or a list (or any
+            iterable) of them.
+        published: overrides every article's publication date (else each header's date,
+            else an estimate from the text).
+        nlp: a spaCy pipeline name or object. With workers, a name (or the default) lets
+            each worker load it itself; an object is shipped as config + weights.
+        batch_size: texts per ``nlp.pipe`` batch.
+        backend: ``"pandas"`` or ``"polars"`` frames.
+        workers: number of processes parsing on this machine (1: in this process).
+        cache_dir: a directory for the content-addressed cache of per-article records
+            (created if needed); ``None`` for no cache.
+        executor: any ``concurrent.futures.Executor`` (``ThreadPoolExecutor``,
+            ``ProcessPoolExecutor``, ...) or a ``dask.distributed.Client``; overrides
+            ``workers``. It is not shut down.
+        progress: show a progress bar on stderr (tqdm if installed, else a counter).
+        keep_docs: keep each spaCy ``Doc`` on its article (uses much more memory; needs
+            ``workers=1``, no executor; cached articles are parsed again to get their doc).
+
+    Returns:
+        A :class:`Corpus`; ``corpus.stats`` counts articles parsed, from cache, failed.
+
+    Raises:
+        ValueError: ``published``, ``backend``, ``workers`` or ``batch_size`` is invalid.
+
+    Example:
+        >>> corpus = parse_many("data/articles", workers=2, cache_dir=".toolkit-cache")  # doctest: +SKIP
+        >>> corpus.statements.groupby("speaker").size()                                  # doctest: +SKIP
+    """
+    frames.check_backend(backend)
+    if not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers={workers!r} is invalid; must be an integer >= 1")
+    if not isinstance(batch_size, int) or batch_size < 1:
+        raise ValueError(f"batch_size={batch_size!r} is invalid; must be an integer >= 1")
+    override = _article.parse_published(published)
+    model = load_pipeline(nlp)
+    cache = Cache(cache_dir) if cache_dir is not None else None
+    signature = pipeline_signature(model) if cache is not None else ""
+    runner = _make_runner(model, nlp, workers=workers, executor=executor, batch_size=batch_size,
+                          keep_docs=keep_docs)
+    total, stream = _count_and_stream(inputs)
+    bar = _Progress(progress, total)
+    builder = _Builder(keep_docs)
+    errors: list[ReadError] = []
+    n_parsed = n_cached = 0
+    slots: collections.deque = collections.deque()
+    chunk: list = []
+    in_flight: dict = {}  # future -> slots of its chunk not consumed yet
+
+    def submit():
+        items = [(s.pos, s.item.text, s.item.article_id, s.pub, s.item.title, s.item.source, s.item.url,
+                  s.item.path) for s in chunk]
+        fut = runner.submit(items)
+        for s in chunk:
+            s.fut = fut
+        in_flight[fut] = len(chunk)
+        chunk.clear()
+
+    def consume(drain: bool) -> None:
+        nonlocal n_parsed, n_cached
+        while slots:
+            s = slots[0]
+            if s.nested is not None:  # a cache hit
+                slots.popleft()
+                builder.add(s.nested, s.item, None)
+                n_cached += 1
+                bar.update(1)
+                continue
+            if s.fut is None:  # its chunk is not submitted yet
+                return
+            if not s.fut.done() and not (drain or len(in_flight) >= runner.max_in_flight):
+                return
+            fut = s.fut
+            by_pos = {r[0]: r for r in fut.result()}
+            # the slots of this chunk leave the queue in input order (hits may sit between them)
+            while slots and slots[0].fut is fut:
+                t = slots.popleft()
+                in_flight[fut] -= 1
+                if not in_flight[fut]:
+                    del in_flight[fut]
+                _, payload, err, doc = by_pos[t.pos]
+                aid = t.item.article_id
+                if err is None:
+                    try:
+                        nested = decode_payload(payload)
+                    except Exception as exc:
+                        err = ("decode", f"{type(exc).__name__}: {exc}")
+                if err is not None:
+                    errors.append(ReadError(t.item.path or "", aid, err[0], err[1]))
+                    bar.update(1)
+                    continue
+                if cache is not None:
+                    cache.put(t.key, payload)
+                builder.add(nested, t.item, doc)
+                n_parsed += 1
+                bar.update(1)
+
+    try:
+        for pos, item in enumerate(stream):
+            if isinstance(item, ReadError):
+                errors.append(item)
+                bar.update(1)
+                continue
+            try:
+                pub = override or _article.parse_published(
+                    item.published, what=f"{item.path or item.article_id}: published")
+            except ValueError as exc:
+                errors.append(ReadError(item.path or "", item.article_id, "read", str(exc)))
+                bar.update(1)
+                continue
+            key = cache_key(item, pub, pipeline=signature) if cache is not None else None
+            slot = _Slot(item, pub, key)
+            slot.pos = pos
+            if cache is not None and not keep_docs:
+                slot.nested = cache.get(key)
+                slot.cached = slot.nested is not None
+            slots.append(slot)
+            if slot.nested is None:
+                chunk.append(slot)
+                if len(chunk) >= runner.chunk_size:
+                    submit()
+            consume(drain=False)
+        if chunk:
+            submit()
+        consume(drain=True)
+    finally:
+        runner.close()
+        bar.close()
+    tables, counts = builder.finish()
+    stats = {"parsed": n_parsed, "cached": n_cached, "failed": len(errors),
+             "corrupt": cache.corrupt if cache is not None else 0}
+    return Corpus._from_tables(tables, counts, builder.texts, errors, backend=backend, docs=builder.docs,
+                               stats=stats)
