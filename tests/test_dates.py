@@ -165,3 +165,43 @@ def test_infer_published_on_the_seed(nlp):
 def test_infer_published_without_evidence(nlp):
     assert infer_published(nlp("Officials met and talked.")) == (None, None, None)
     assert infer_published(nlp("")) == (None, None, None)
+
+
+# behaviours learnt from TimeBank errors (general rules, not document-specific)
+@pytest.mark.parametrize(
+    "sentence, text, type_, value",
+    [
+        ("Negotiations broke off at noon Thursday.", "noon Thursday", "TIME", "2025-05-29T12:00"),
+        ("He was kidnapped at 10 p.m. Wednesday, police said.", "10 p.m. Wednesday", "TIME", "2025-05-28T22:00"),
+        ("The ministers voted to support the plan Friday.", "Friday", "DATE", "2025-05-30"),
+        ("They will appeal the decision announced Wednesday.", "Wednesday", "DATE", "2025-05-28"),
+        ("Relatives sought ways around Thursday's ruling.", "Thursday", "DATE", "2025-05-29"),
+        ("It was the first inspection since Jan. 13.", "Jan. 13", "DATE", "2025-01-13"),
+        ("The board declared a dividend, payable July 7.", "July 7", "DATE", "2025-07-07"),
+        ("Profit rose in the quarter.", "the quarter", "DATE", "2025-Q1"),
+        ("Profit in the first quarter rose 5% from a year earlier.", "a year earlier", "DATE", "2024-Q1"),
+        ("Net income fell in the year-ago quarter.", "the year-ago quarter", "DATE", "2024-Q1"),
+        ("Sales in next year's first quarter may rise.", "next year's first quarter", "DATE", "2026-Q1"),
+    ],
+)
+def test_timebank_lessons(nlp, sentence, text, type_, value):
+    d = _one(_find(nlp, sentence), text)
+    assert (d.type, d.value) == (type_, value)
+
+
+@pytest.mark.parametrize("sentence, not_text", [
+    ("The stock pays $1.76 a year in dividends.", "a year"),
+    ("Qantas plans daily flights to Bombay.", "daily"),
+])
+def test_rates_and_adjectives_are_not_expressions(nlp, sentence, not_text):
+    assert not_text not in [d.text for d in _find(nlp, sentence)]
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    ("President Biden spoke today with the Chancellor.", dt.date(2021, 1, 20), dt.date(2025, 1, 19)),
+    ("IN WITNESS WHEREOF, I have hereunto set my hand this fifth day of January, in the year of our "
+     "Lord two thousand twenty-three.", dt.date(2023, 1, 5), dt.date(2023, 1, 5)),
+])
+def test_infer_published_signals(nlp, text, lo, hi):
+    est, _, _ = infer_published(nlp(text), today=dt.date(2026, 1, 1))
+    assert est is not None and lo <= est <= hi

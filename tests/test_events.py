@@ -184,3 +184,9 @@ def test_chronology_empty_and_missing_column():
     assert chronology(empty, _articles_frame()).empty
     with pytest.raises(ValueError, match="events frame has no column 'action'"):
         chronology(_events_frame().drop(columns="action"), _articles_frame())
+
+
+def test_since_does_not_anchor_the_event(nlp):
+    evs = _events(nlp, "Russia and Ukraine carried out the largest prisoner exchange since February 2022.")
+    ev = _find(evs, "exchange")
+    assert ev.date_value is None

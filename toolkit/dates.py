@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Optional, Union
 
 import yaml
+from spacy.lang.en.lex_attrs import like_num as _like_num
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
 
@@ -94,12 +95,26 @@ def _is_titled(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
+#: (doc, classes of its tokens) of the document being matched: the matcher asks for a token's
+#: classes once per pattern predicate, so they are looked up, not recomputed.
+_ACTIVE: list = [None, ()]
+
+
 def _token_classes(tok: Token) -> str:
-    w = tok.lower_
+    if tok.doc is _ACTIVE[0]:
+        return _ACTIVE[1][tok.i]
+    return _classes_of(tok.text, tok.tag_, tok.pos_)
+
+
+@functools.lru_cache(maxsize=65536)
+def _classes_of(text: str, tag: str, pos: str) -> str:
+    """The token classes of a word (cached: the matcher asks for them many times)."""
+    w = text.lower()
+    titled = text[:1].isupper()
     cls = []
-    if w in LEX["months"] and _is_titled(tok) and not tok.tag_.startswith(("MD", "VB")):
+    if w in LEX["months"] and titled and not tag.startswith(("MD", "VB")):
         cls.append("MONTH")
-    if w in LEX["weekdays"] and _is_titled(tok):
+    if w in LEX["weekdays"] and titled:
         cls.append("WD")
     if _DAY_RE.match(w):
         cls.append("DAY")
@@ -109,7 +124,7 @@ def _token_classes(tok: Token) -> str:
         cls.append("DECADE")
     if w in LEX["numbers"] and w not in ("a", "an", "half") and LEX["numbers"][w] != "X":
         cls.append("NUM")
-    elif _DIGITS_RE.match(w) or (tok.like_num and w not in LEX["ordinals"] and not w.endswith(("st", "nd", "rd", "th"))):
+    elif _DIGITS_RE.match(w) or (_like_num(text) and w not in LEX["ordinals"] and not w.endswith(("st", "nd", "rd", "th"))):
         cls.append("NUM")
     elif "-" in w and all(p in LEX["numbers"] for p in w.split("-") if p):
         cls.append("NUM")
@@ -117,7 +132,7 @@ def _token_classes(tok: Token) -> str:
         cls.append("ART")
     if w in LEX["numbers"] and LEX["numbers"][w] == "X":
         cls.append("VAGUE")
-    if w in LEX["units"] and tok.tag_ not in ("JJ", "JJR", "JJS", "RB"):
+    if w in LEX["units"] and tag not in ("JJ", "JJR", "JJS", "RB"):
         cls.append("UNIT")
         if w not in LEX["number_only_units"]:
             cls.append("UNITA")  # may follow "a", "several"
@@ -131,7 +146,7 @@ def _token_classes(tok: Token) -> str:
         cls.append("DEIC")
     if w in LEX["parts_of_day"] and w not in ("tonight", "overnight"):
         cls.append("POD")
-    if w in LEX["seasons"] and not (w == "fall" and tok.pos_ == "VERB"):
+    if w in LEX["seasons"] and not (w == "fall" and pos == "VERB"):
         cls.append("SEASON")
     if w in LEX["set_words"]:
         cls.append("SETW")
@@ -194,6 +209,11 @@ def _patterns() -> dict[str, list[list[dict]]]:
             [_c("ISO")],
             [the, _c("ORD"), {"ORTH": "-", "OP": "?"}, _w("quarter"), _w("of", "?"), _c("YEAR", "?")],
             [{"TEXT": {"REGEX": r"^Q[1-4]$"}}, _c("YEAR", "?")],
+            [the, _w({"comparable", "corresponding", "same"}, "?"), _w("year"), {"ORTH": "-", "OP": "?"},
+             _w({"ago", "earlier"}), _c("ORD", "?"), {"ORTH": "-", "OP": "?"}, _w({"quarter", "period"})],
+            [the, _c("YEAR"), _c("ORD", "?"), {"ORTH": "-", "OP": "?"}, _w({"quarter", "period"})],
+            [_w({"this", "last", "next", "current"}), _w("year"), _w("'s"), _c("ORD", "?"),
+             {"ORTH": "-", "OP": "?"}, _w("quarter")],
             [the, _c("REL", "?"), _c("SEASON"), _w("of", "?"), _c("YEAR")],
             [_c("MOD", "?"), _w({"this", "last", "next"}), _c("SEASON")],
             [_w(set(LEX["holidays"]) - {k for k in LEX["holidays"] if " " in k})],
@@ -349,6 +369,16 @@ _FUTURE_LEMMAS = {"schedule", "plan", "expect", "set", "due", "slate", "intend",
                   "propose", "invite", "agree"}
 
 
+_MODALS = {"would", "could", "might", "may", "should", "must", "can", "ca"}
+_PLAN_VERBS = {"plan", "schedule", "slate"}
+#: Participles of arranged events take the tense of the clause they hang on ("is to host a
+#: conference held on Thursday"); other participles report a done act ("issued Thursday").
+_ARRANGED_LEMMAS = {"hold", "host", "convene", "organize", "organise", "stage", "call", "open"}
+#: Verbs whose infinitive complement is still to come even when they are in the past.
+_INTENT_LEMMAS = {"want", "seek", "try", "attempt", "decide", "promise", "pledge", "vow", "threaten",
+                  "offer", "ask", "urge", "call", "order", "need", "wish"}
+
+
 def _clause_tense(tok: Token, depth: int = 0) -> Optional[str]:
     """``"past"``, ``"future"``, ``"present"`` or ``None`` for the clause governing ``tok``."""
     t = tok
@@ -357,7 +387,7 @@ def _clause_tense(tok: Token, depth: int = 0) -> Optional[str]:
             break
         if t.lower_ in ("upcoming", "forthcoming", "next", "planned", "scheduled"):
             return "future"
-        if t.head is t:
+        if t.head.i == t.i:
             return None
         t = t.head
     else:
@@ -368,16 +398,29 @@ def _clause_tense(tok: Token, depth: int = 0) -> Optional[str]:
     low = {a.lower_ for a in auxes}
     if low & _FUTURE_AUX:
         return "future"
+    if low & _MODALS:  # "would be traveling Thursday"; "would have met" is past
+        return "past" if "have" in low and t.tag_ == "VBN" else "future"
+    if t.lemma_ in _PLAN_VERBS and t.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
+        return "future"  # "has scheduled a news conference Thursday", "planned a rally on Saturday"
     if t.tag_ == "VBN" and t.lemma_ in _FUTURE_LEMMAS and not low & {"has", "have", "had"}:
         return "future"
     if "to" in low or t.tag_ == "VB" and t.dep_ == "xcomp":
+        # "voted to support the republic Friday": the infinitive of a past, non-planning verb
+        g = t.head
+        if g.i != t.i and g.pos_ in ("VERB", "AUX") and g.lemma_ not in _FUTURE_LEMMAS and \
+                g.lemma_ not in _INTENT_LEMMAS and (g.tag_ == "VBD" or (g.tag_ == "VBN" and any(
+                    c.lower_ in ("has", "have", "had") for c in g.children))):
+            return "past"
         return "future"
     if t.tag_ == "VBG" and low & {"is", "are", "am", "'s", "'re"}:
         return "future"
     if low & {"has", "have", "had", "'ve", "did", "was", "were"} or t.tag_ == "VBD":
         return "past"
     if t.tag_ == "VBN" and not auxes:
-        if t.dep_ in ("acl", "relcl", "advcl") and depth < 3 and t.head is not t:
+        if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and t.lemma_ not in _ARRANGED_LEMMAS \
+                and t.lemma_ not in _FUTURE_LEMMAS:
+            return "past"  # "the injunction issued Thursday"; but "a conference held on Thursday"
+        if t.dep_ in ("acl", "relcl", "advcl") and depth < 3 and t.head.i != t.i:
             return _clause_tense(t.head, depth + 1) or "past"
         return "past"
     if t.tag_ in ("VBZ", "VBP"):
@@ -387,7 +430,7 @@ def _clause_tense(tok: Token, depth: int = 0) -> Optional[str]:
     if t.tag_ == "VB":
         if low & {"would", "could", "might", "may", "should", "must", "can"}:
             return "future"
-        if depth < 3 and t.head is not t:
+        if depth < 3 and t.head.i != t.i:
             return _clause_tense(t.head, depth + 1)
     return None
 
@@ -467,31 +510,27 @@ def _weekday_date(p: dt.date, wd: int, tense: Optional[str]) -> dt.date:
 
 
 def _infer_year(p: dt.date, month: int, day: Optional[int], tense: Optional[str]) -> int:
-    y = p.year
-    key = (month, day or 0)
-    now = (p.month, p.day if day else 0)
-    if tense in ("past", "future") and day:
-        # a past event some weeks ahead, or a planned one some weeks back, is last / next year
-        d = _safe_date(y, month, day)
-        if d is not None:
-            gap = (d - p).days
-            if tense == "past" and gap > 31:
-                return y - 1
-            if tense == "future" and gap < -31:
-                return y + 1
-            return y
-    if tense == "past":
-        return y - 1 if key > now else y
-    if tense == "future":
-        return y + 1 if key < now else y
-    best, dist = y, None
-    for cand in (y - 1, y, y + 1):
+    """The year of a month (and day) written without one.
+
+    The nearest occurrence to the publication date, a past one preferred; the clause's tense
+    moves it only when that occurrence is more than two months on the wrong side ("met on
+    Dec. 3" written in February is last December; "will meet in March" written in
+    November is next March).
+    """
+    best, dist, best_gap = p.year, None, 0
+    for cand in (p.year - 1, p.year, p.year + 1):
         d = _safe_date(cand, month, day or 15)
         if d is None:
             continue
-        gap = abs((d - p).days)
-        if dist is None or gap < dist:
-            best, dist = cand, gap
+        gap = (d - p).days
+        score = 2 * gap if gap > 0 else -gap  # news reports the past more than the future
+        if dist is None or score < dist:
+            best, dist, best_gap = cand, score, gap
+    slack = 60 if day else 45
+    if tense == "past" and best_gap > slack:
+        return best - 1
+    if tense == "future" and best_gap < -slack:
+        return best + 1
     return best
 
 
@@ -555,6 +594,11 @@ def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, 
         if p is None:
             return "DATE", f"XXXX-{md}"
         return "DATE", f"{_infer_year(p, m, d, ctx.tense):04d}-{md}"
+
+    if ("quarter" in words or "period" in words) and label == "DATE":
+        fq = _fiscal_quarter(toks, words, ctx)
+        if fq is not None:
+            return fq
 
     month = ctx.inherit.get("month")
     year = ctx.inherit.get("year")
@@ -670,6 +714,8 @@ def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, 
             return "DATE", _shift_value(p, n, unit, -1)
         base = ctx.anchor
         sign = 1 if direction in ("later", "after") else -1
+        if base is None and sign < 0 and p_ok:
+            base = p  # "a year earlier" with no date before it: a year before publication
         if base is None:
             return "DATE", _unresolved_for_unit(unit)
         return "DATE", _shift_value(base, n, unit, sign)
@@ -692,16 +738,18 @@ def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, 
     if decade is not None:
         return "DATE", f"{decade:03d}"
     if month is not None or year is not None or quarter or (season and (rel or year)):
-        if quarter is True:  # "the quarter": the current one
+        if quarter is True:  # "the quarter": the one just reported, unless "this" / future
             if not p_ok:
                 return "DATE", "XXXX-QX"
             quarter = (p.month - 1) // 3 + 1
+            if not ({"this", "current"} & set(words)) and ctx.tense != "future":
+                year, quarter = (p.year, quarter - 1) if quarter > 1 else (p.year - 1, 4)
         if quarter and isinstance(quarter, int) and quarter is not True:
             if year is None:
                 if not p_ok:
                     return "DATE", f"XXXX-Q{quarter}"
                 cur = (p.month - 1) // 3 + 1
-                year = p.year - (1 if ctx.tense == "past" and quarter > cur else 0)
+                year = p.year - (1 if ctx.tense != "future" and quarter > cur else 0)
             return "DATE", f"{year:04d}-Q{quarter}"
         if season and month is None:
             if year is None:
@@ -797,6 +845,47 @@ def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, 
     return None
 
 
+def _last_quarter(p: dt.date) -> tuple[int, int]:
+    q = (p.month - 1) // 3 + 1
+    return (p.year, q - 1) if q > 1 else (p.year - 1, 4)
+
+
+def _fiscal_quarter(toks: list[Token], words: list[str], ctx: _Ctx) -> Optional[tuple[str, str]]:
+    """Quarters with a year modifier: "the 1988 third quarter", "next year's first quarter",
+    "the year-ago quarter", "the year-earlier period" (= the reported quarter, a year back)."""
+    year = shift = q = None
+    for i, t in enumerate(toks):
+        w = words[i]
+        if "|YEAR|" in t._.tkdate_cls:
+            year = int(w)
+        elif "|ORD|" in t._.tkdate_cls and "quarter" in words[i + 1:i + 3]:
+            q = LEX["ordinals"][w]
+        elif w == "year" and i + 1 < len(words) and words[i + 1] in ("-", "ago", "earlier", "'s"):
+            nxt = words[i + 2] if words[i + 1] == "-" and i + 2 < len(words) else words[i + 1]
+            if nxt in ("ago", "earlier"):
+                shift = -1
+            elif nxt == "'s" and i > 0:
+                shift = {"last": -1, "next": 1, "this": 0, "current": 0}.get(words[i - 1])
+    year_ago = shift == -1 and any(w in ("ago", "earlier") for w in words)
+    if "period" in words and "quarter" not in words and not (year_ago or year):
+        return None
+    if q is None and shift is None and year is None:
+        return None  # "the quarter", "this quarter": the general rules
+    p = ctx.published
+    if q is None:
+        if p is None:
+            return "DATE", "XXXX-QX"
+        ry, q = _last_quarter(p)
+        year = year if year is not None else ry
+    if year is None:
+        if p is None:
+            return "DATE", f"XXXX-Q{q}"
+        year = p.year
+        if year_ago and _last_quarter(p)[1] < q:  # "the year-ago fourth quarter" said in Q1
+            year -= 1
+    return "DATE", f"{year + (shift or 0):04d}-Q{q}"
+
+
 def _unresolved_for_unit(unit: str) -> str:
     return {"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "2W": "XXXX-WXX", "DE": "XXX",
             "CE": "XX"}.get(unit, "XXXX-XX-XX")
@@ -882,6 +971,12 @@ def _accept(doc: Doc, c: _Cand) -> bool:
         return False
     if c.label == "SET" and words[0] in LEX["set_words"] and single and first.pos_ == "PROPN":
         return False
+    if c.label == "SET" and single and w in LEX["set_words"] and first.dep_ == "amod" and \
+            first.head.i > first.i:
+        return False  # "a quarterly dividend", "daily flights": a property of the noun
+    if c.label == "DURATION" and w in ("a", "an", "per") and prev is not None and \
+            (prev.like_num or prev.tag_ in ("CD", "NNS") or prev.text == "%"):
+        return False  # "$1.76 a year", "700 seats a week": a rate, not a stretch of time
     if c.label == "DATE" and single and w in ("this", "the", "last", "next"):
         return False
     return True
@@ -903,32 +998,73 @@ def _split_range(doc: Doc, c: _Cand) -> list[_Cand]:
     return [c]
 
 
+#: Token classes and words that every pattern contains at least once: the matcher runs only
+#: on windows around them (most of an article has none), which keeps it fast.
+_STRONG_CLASSES = ("|MONTH|", "|WD|", "|YEAR|", "|DECADE|", "|UNIT|", "|RUNIT|", "|DEIC|", "|POD|",
+                   "|SEASON|", "|SETW|", "|CLOCK|", "|AMPM|", "|ISO|", "|TZ|")
+_WINDOW_BEFORE, _WINDOW_AFTER = 8, 5
+
+
+@functools.lru_cache(maxsize=1)
+def _strong_words() -> frozenset:
+    words = {"noon", "midnight", "overnight", "tonight", "o'clock", "weekend", "quarter", "once",
+             "twice", "thrice", "per", "every", "each", "eve"}
+    words.update(w for key in LEX["refs"] for w in key.split() if w not in ("the", "at", "as", "this", "not", "too"))
+    words.update(w for key in LEX["holidays"] for w in key.split())
+    words.update(w + "s" for w in LEX["weekdays"])
+    return frozenset(words)
+
+
+def _windows(doc: Doc, C: list[str]) -> list[tuple[int, int]]:
+    """Token windows around words that can be part of a temporal expression."""
+    strong = _strong_words()
+    out: list[tuple[int, int]] = []
+    n = len(doc)
+    for i, tok in enumerate(doc):
+        cls = C[i]
+        if (cls != "||" and any(c in cls for c in _STRONG_CLASSES)) or tok.lower_ in strong or \
+                _QUARTER_RE.match(tok.text):
+            a, b = max(0, i - _WINDOW_BEFORE), min(n, i + _WINDOW_AFTER + 1)
+            if out and a <= out[-1][1]:
+                out[-1] = (out[-1][0], b)
+            else:
+                out.append((a, b))
+    return out
+
+
 def _candidates(doc: Doc) -> list[_Cand]:
     matcher = _matcher(doc.vocab)
     raw = []
-    for match_id, s, e in matcher(doc):
-        label = doc.vocab.strings[match_id]
-        raw.append(_Cand(s, e, label))
+    seen = set()
+    C = [_classes_of(t.text, t.tag_, t.pos_) for t in doc]
+    _ACTIVE[0], _ACTIVE[1] = doc, C
+    try:
+        for a, b in _windows(doc, C):
+            for match_id, s, e in matcher(doc[a:b]):
+                key = (match_id, a + s, a + e)
+                if key not in seen:
+                    seen.add(key)
+                    raw.append(_Cand(a + s, a + e, doc.vocab.strings[match_id]))
+    finally:
+        _ACTIVE[0], _ACTIVE[1] = None, ()
     # range patterns "MONTH DAY - DAY, YEAR" and "DAY - DAY MONTH YEAR"
     for i in range(len(doc) - 2):
-        t = doc[i]
-        if "|DAY|" in t._.tkdate_cls and doc[i + 1].lower_ in _RANGE_WORDS and \
-                "|DAY|" in doc[i + 2]._.tkdate_cls:
-            before_month = i > 0 and "|MONTH|" in doc[i - 1]._.tkdate_cls
+        if "|DAY|" in C[i] and doc[i + 1].lower_ in _RANGE_WORDS and "|DAY|" in C[i + 2]:
+            before_month = i > 0 and "|MONTH|" in C[i - 1]
             j = i + 3
-            after_month = j < len(doc) and "|MONTH|" in doc[j]._.tkdate_cls
+            after_month = j < len(doc) and "|MONTH|" in C[j]
             if before_month:
                 s, e = i - 1, i + 3
                 if e < len(doc) and doc[e].text == ",":
                     e += 1
-                if e < len(doc) and "|YEAR|" in doc[e]._.tkdate_cls:
+                if e < len(doc) and "|YEAR|" in C[e]:
                     e += 1
                 else:
                     e = i + 3
                 raw.append(_Cand(s, e, "RANGE"))
             elif after_month and doc[i + 1].lower_ != "and":
                 e = j + 1
-                if e < len(doc) and "|YEAR|" in doc[e]._.tkdate_cls:
+                if e < len(doc) and "|YEAR|" in C[e]:
                     e += 1
                 raw.append(_Cand(i, e, "RANGE"))
     # longest first, earliest first
@@ -973,6 +1109,29 @@ def _candidates(doc: Doc) -> list[_Cand]:
                 b.inherit["_range_left"] = a
         else:
             out.append(c)
+    return _merge_clock_dates(doc, out)
+
+
+_CLOCK_END = {"noon", "midnight", "o'clock"}
+
+
+def _merge_clock_dates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
+    """"10 p.m. Wednesday", "noon Thursday", "5 p.m. EST, Nov. 9": one TIME expression."""
+    out: list[_Cand] = []
+    for c in cands:
+        if out and c.label in ("DATE", "ENT_DATE") and out[-1].label in ("TIME", "ENT_TIME") and \
+                not out[-1].inherit:
+            t = out[-1]
+            gap = doc[t.end:c.start]
+            last = doc[t.end - 1]
+            clock_like = last.lower_ in _CLOCK_END or any(k in last._.tkdate_cls for k in ("|AMPM|", "|TZ|", "|CLOCK|"))
+            date_ok = any(k in x._.tkdate_cls for x in doc[c.start:c.end] for k in ("|WD|", "|DEIC|")) or (
+                any("|MONTH|" in x._.tkdate_cls for x in doc[c.start:c.end]) and
+                any("|DAY|" in x._.tkdate_cls for x in doc[c.start:c.end]))
+            if clock_like and date_ok and all(g.text == "," for g in gap) and len(gap) <= 1:
+                out[-1] = _Cand(t.start, c.end, "TIME", {"_date_part": (c.start, c.end), "_time_end": t.end})
+                continue
+        out.append(c)
     return out
 
 
@@ -992,9 +1151,57 @@ class _Found:
     feats: dict
 
 
+_FUTURE_PREPS = {"until", "till", "through", "by", "ahead", "pending"}
+_FUTURE_HEADS = {"payable", "effective", "due", "expiring", "starting", "beginning", "upcoming"}
+
+
+def _local_tense(doc: Doc, c: "_Cand") -> Optional[str]:
+    """Tense implied by the words right around an expression, which beats the clause's.
+
+    "since Jan. 13" is past; "until", "through", "payable Dec. 7", "effective Feb. 1" look
+    ahead; a possessive weekday ("Friday's ruling") names a day already gone.
+    """
+    i = c.start - 1
+    while i >= 0 and doc[i].lower_ in ("as", "of", "the", "early", "late", "mid", "-"):
+        i -= 1
+    prev = doc[i].lower_ if i >= 0 else ""
+    if prev == "since":
+        return "past"
+    if prev in _FUTURE_HEADS:
+        return "future"
+    if prev in _FUTURE_PREPS:  # "until Friday": ahead, unless the clause is past ("had filed by Friday")
+        head = doc[c.start:c.end].root
+        return None if _clause_tense(head) == "past" else "future"
+    last = doc[c.end - 1]
+    if c.end < len(doc) and doc[c.end].tag_ == "POS" and "|WD|" in last._.tkdate_cls:
+        return "past"
+    return None
+
+
+def _normalise_clock_date(doc: Doc, c: _Cand, ctx: _Ctx) -> Optional[tuple[str, str]]:
+    """A clock time followed by its day: the day's date with the clock's time."""
+    ds, de = c.inherit["_date_part"]
+    day = _normalise(list(doc[ds:de]), "DATE", ctx)
+    clock = _normalise(list(doc[c.start:c.inherit["_time_end"]]), "TIME", ctx)
+    if clock is None:
+        return day
+    m = re.search(r"T(\d{2}:\d{2})$", clock[1])
+    if day is None or m is None or not re.match(r"^(\d{4}|XXXX)-(\d{2}|XX|WXX)-(\d{2}|XX|\d)$", day[1]):
+        return clock
+    return "TIME", f"{day[1]}T{m[1]}"
+
+
+def _year_back(toks: list[Token]) -> bool:
+    """"a year ago", "a year earlier", "year-earlier", "last year" (one year back)."""
+    words = [t.lower_ for t in toks if t.text != "-"]
+    return words in (["a", "year", "ago"], ["a", "year", "earlier"], ["year", "earlier"], ["year", "ago"],
+                     ["one", "year", "earlier"], ["one", "year", "ago"])
+
+
 def _resolve_all(doc: Doc, published: Optional[dt.date]) -> list[_Found]:
     found: list[_Found] = []
     anchor: Optional[dt.date] = None
+    quarter_ctx: Optional[tuple[int, int, int]] = None  # the last quarter named, and where
     cands = _candidates(doc)
     for c in cands:
         toks = list(doc[c.start:c.end])
@@ -1004,7 +1211,7 @@ def _resolve_all(doc: Doc, published: Optional[dt.date]) -> list[_Found]:
         if label == "REF":
             label = "DATE"
         span = doc[c.start:c.end]
-        tense = _clause_tense(span.root)
+        tense = _local_tense(doc, c) or _clause_tense(span.root)
         inherit: dict = {}
         left = c.inherit.get("_range_left")
         right = c.inherit.get("_range_right")
@@ -1020,12 +1227,23 @@ def _resolve_all(doc: Doc, published: Optional[dt.date]) -> list[_Found]:
                     inherit["month"] = LEX["months"][t.lower_]
         ctx = _Ctx(published=published, anchor=anchor, tense=tense, inherit=inherit)
         try:
-            res = _normalise(toks, label, ctx)
+            if "_date_part" in c.inherit:
+                res = _normalise_clock_date(doc, c, ctx)
+            else:
+                res = _normalise(toks, label, ctx)
         except (ValueError, KeyError, OverflowError, TypeError):
             res = None
         if res is None:
             continue
         typ, value = res
+        qm = re.match(r"^(\d{4})-Q([1-4])$", value)
+        if qm and not {"ago", "earlier", "last", "previous"} & {t.lower_ for t in toks}:
+            quarter_ctx = (int(qm[1]), int(qm[2]), doc[c.start].idx)
+        elif quarter_ctx and re.match(r"^(\d{4}|PAST_REF)$", value) and _year_back(toks) and \
+                doc[c.start].idx - quarter_ctx[2] < 600:
+            # "profit rose in the third quarter from a year earlier": the same quarter a year back
+            value = f"{quarter_ctx[0] - 1:04d}-Q{quarter_ctx[1]}"
+            typ = "DATE"
         found.append(_Found(c, typ, value, tense, {"inherit": inherit}))
         m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
         if m and typ in ("DATE", "TIME"):
@@ -1054,13 +1272,14 @@ def extract_dates(doc: Doc, *, published: Optional[dt.date] = None) -> list[Date
     if doc is None or len(doc) == 0:
         return []
     starts = _sent_starts(doc)
+    text = doc.text  # built on each access: once only
     out: list[DateExpr] = []
     for f in _resolve_all(doc, published):
         span = doc[f.cand.start:f.cand.end]
         start, end = span.start_char, span.end_char
         sid = max(0, bisect.bisect_right(starts, start) - 1)
         lo, hi = value_bounds(f.value) if f.type in ("DATE", "TIME") else (None, None)
-        out.append(DateExpr(text=doc.text[start:end], start_char=start, end_char=end, sent_id=sid,
+        out.append(DateExpr(text=text[start:end], start_char=start, end_char=end, sent_id=sid,
                             type=f.type, value=f.value, start=lo, end=hi))
     out.sort(key=lambda d: (d.start_char, d.end_char))
     return out
@@ -1070,20 +1289,174 @@ def extract_dates(doc: Doc, *, published: Optional[dt.date] = None) -> list[Date
 # publication date
 
 
+_ORDINAL_DAYS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_ORDINAL_DAYS.update({"twenty-" + w: 20 + i for w, i in _ORDINAL_DAYS.items() if i < 10})
+_ORDINAL_DAYS.update({"thirtieth": 30, "thirty-first": 31})
+_UNITS_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen".split())}
+_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+#: "this fifth day of January, in the year of our Lord two thousand twenty-three": the signing
+#: formula of proclamations and other formal documents.
+_FORMULA_RE = re.compile(
+    r"\bthis\s+([a-z]+(?:[\s-][a-z]+)?)\s+day\s+of\s+([A-Z][a-z]+)\s*,?\s+in\s+the\s+year\s+of\s+our\s+Lord\s+"
+    r"two\s+thousand(?:\s+and)?(?:\s+([a-z]+(?:-[a-z]+)?))?", re.I)
+_NOT_IN_OFFICE = ("former", "then", "then-", "ex", "ex-", "late")
+
+
+def _words_number(text: Optional[str]) -> Optional[int]:
+    if not text:
+        return 0
+    parts = text.lower().split("-")
+    total = 0
+    for w in parts:
+        if w in _UNITS_WORDS:
+            total += _UNITS_WORDS[w]
+        elif w in _TENS_WORDS:
+            total += _TENS_WORDS[w]
+        else:
+            return None
+    return total
+
+
+def _formula_date(text: str) -> Optional[dt.date]:
+    """The date of a "this Nth day of Month, in the year of our Lord ..." signing formula."""
+    best = None
+    for m in _FORMULA_RE.finditer(text):
+        day = _ORDINAL_DAYS.get(re.sub(r"\s+", "-", m[1].lower()))
+        month = LEX["months"].get(m[2].lower())
+        n = _words_number(m[3])
+        if day and month and n is not None:
+            d = _safe_date(2000 + n, month, day)
+            if d and (best is None or d > best):
+                best = d
+    return best
+
+
+@functools.lru_cache(maxsize=1)
+def _office_patterns() -> list[tuple[re.Pattern, list[tuple[dt.date, dt.date]]]]:
+    """Regexes "<office> <name>" ("President Biden") with the periods the office was held,
+    from the actor dictionary's dated roles."""
+    path = LEXICON_DIR / "actors.yaml"
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = yaml.safe_load(fh) or {}
+    except OSError:
+        return []
+    far = dt.date(9999, 12, 31)
+    out = []
+    for a in data.get("actors") or []:
+        roles = a.get("roles") or []
+        if not roles or a.get("kind", "person") != "person":
+            continue
+        names = {str(a["name"])} | {str(x) for x in a.get("aliases") or []}
+        surname = a.get("surname", str(a["name"]).split()[-1])
+        if surname:
+            names.add(str(surname))
+        by_title: dict[str, list] = {}
+        for r in roles:
+            title = str(r.get("role") or "").strip()
+            if not title or not title[:1].isupper():
+                continue
+            lo = _as_date(r.get("from"))
+            hi = _as_date(r.get("to")) or far
+            if lo is None:
+                continue
+            titles = {title}
+            if " of " in title:  # "Secretary of State Blinken" and "Secretary Blinken"
+                titles.add(title.split(" of ")[0])
+            for t in titles:
+                by_title.setdefault(t, []).append((lo, hi))
+        for title, periods in by_title.items():
+            alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+            pat = re.compile(rf"(?<![\w-])(?<!-){re.escape(title)}\s+(?:{alt})\b(?!-)")
+            out.append((pat, periods))
+        # the signature of a document signed in office: "JOSEPH R. BIDEN JR." as the last line
+        top = [p for p in by_title.get(str(roles[0].get("role") or ""), [])]
+        if top:
+            sig = "|".join(re.escape(n.upper()) for n in sorted(names, key=len, reverse=True) if " " in n)
+            if sig:
+                out.append((re.compile(rf"(?:{sig})[ .,A-Z]*\s*$"), top))
+    for phrase, periods in (LEX.get("period_cues") or {}).items():
+        ps = [(_as_date(a), _as_date(b)) for a, b in periods or []]
+        ps = [(a, b) for a, b in ps if a and b]
+        if ps:
+            out.append((re.compile(rf"(?<![\w-]){re.escape(str(phrase))}\b"), ps))
+    return out
+
+
+def _as_date(v) -> Optional[dt.date]:
+    if isinstance(v, dt.date):
+        return v
+    try:
+        return dt.date.fromisoformat(str(v)) if v else None
+    except ValueError:
+        return None
+
+
+def _office_periods(text: str) -> Optional[list[tuple[dt.date, dt.date]]]:
+    """Periods compatible with every "<office> <name>" the text names in the present
+    ("President Biden" -> 2021-01-20 .. 2025-01-20); ``None`` without such evidence."""
+    allowed: Optional[list[tuple[dt.date, dt.date]]] = None
+    tail = text[-300:]
+    for pat, periods in _office_patterns():
+        hit = False
+        for m in pat.finditer(tail if pat.pattern.endswith("$") else text):
+            before = text[max(0, m.start() - 8):m.start()].lower().split()
+            if before and before[-1].strip("“\"'(") in _NOT_IN_OFFICE:
+                continue
+            hit = True
+            break
+        if not hit:
+            continue
+        if allowed is None:
+            allowed = list(periods)
+            continue
+        inter = [(max(a, c), min(b, d)) for a, b in allowed for c, d in periods if max(a, c) < min(b, d)]
+        if inter:  # contradictory evidence (a quoted title, a history): keep the first
+            allowed = inter
+    return allowed
+
+
+def _within(d: dt.date, periods: Optional[list[tuple[dt.date, dt.date]]]) -> bool:
+    return periods is None or any(a <= d < b for a, b in periods)
+
+
+def _clip(d: dt.date, periods: Optional[list[tuple[dt.date, dt.date]]]) -> dt.date:
+    if _within(d, periods):
+        return d
+    best = None
+    for a, b in periods or []:
+        c = a if d < a else b - dt.timedelta(days=1)
+        if best is None or abs((c - d).days) < abs((best - d).days):
+            best = c
+    return best or d
+
+
 def infer_published(doc: Doc, *, today: Optional[dt.date] = None
                     ) -> tuple[Optional[dt.date], Optional[dt.date], Optional[dt.date]]:
-    """Estimate when an article was published from its own dates.
+    """Estimate when an article was published from its own text.
 
-    Evidence, strongest first: a weekday paired with a day of the month ("talks on Monday
-    ... scheduled for the 2nd of June") fixes the year (the first matching year not before
-    the latest year the text names) and brackets the publication in the week before or
-    after that day, by the clause's tense; full explicit dates bound it (a past event is
-    not after the publication, a planned one not before); a past-tense weekday inside the
-    bracket gives the point estimate.
+    Evidence, strongest first:
+
+    1. a weekday paired with a day of the month ("talks on Monday ... scheduled for the 2nd
+       of June", "Monday, March 3") fixes the year and brackets the publication in the week
+       before or after that day, by the clause's tense;
+    2. a signing formula ("this fifth day of January, in the year of our Lord two thousand
+       twenty-three");
+    3. full dates: the latest one not in a future clause (a planned date bounds the
+       publication from above);
+    4. without a full date, the latest year the text names, with the latest day or month
+       named without a year;
+    and throughout, who holds which office: "President Biden" bounds the date to
+    2021-01-20 .. 2025-01-20 (the dated roles of ``toolkit/data/actors.yaml``); estimates
+    outside the offices' periods are discarded.
 
     Args:
         doc: the parsed article.
-        today: upper bound for the year search when the text names no year (default: today).
+        today: upper bound for the estimate (default: today).
 
     Returns:
         ``(estimate, earliest, latest)``; ``(None, None, None)`` without evidence.
@@ -1097,14 +1470,18 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
     today = today or dt.date.today()
     try:
         found = _resolve_all(doc, None)
+        text = doc.text
+        periods = _office_periods(text)
     except Exception:  # never let a strange text break the article
         return None, None, None
-    starts = _sent_starts(doc)
-    lede: list[dt.date] = []  # full dates in the first sentences (dateline, lede)
+    if periods is not None:
+        periods = [(a, min(b, today + dt.timedelta(days=1))) for a, b in periods if a <= today] or None
     full: list[tuple[dt.date, Optional[str]]] = []
-    years: list[int] = []
+    years: list[tuple[int, Optional[str]]] = []
     month_days: list[tuple[int, int, Optional[str], int]] = []
+    months: list[tuple[int, Optional[str]]] = []
     weekdays: list[tuple[int, Optional[str], int]] = []
+    paired: list[tuple[int, int, int, Optional[str]]] = []  # "Monday, March 3"
     for f in found:
         if f.type not in ("DATE", "TIME"):
             continue
@@ -1114,18 +1491,88 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
             d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
             if d:
                 full.append((d, f.tense))
-                years.append(d.year)
-                if bisect.bisect_right(starts, doc[f.cand.start].idx) <= 3 and f.tense != "future":
-                    lede.append(d)
-        elif re.match(r"^\d{4}", v):
-            years.append(int(v[:4]))
+                years.append((d.year, f.tense))
+            continue
+        m = re.match(r"^(\d{4})(-\d{2})?", v)
+        if m and not v.startswith("XXXX"):
+            years.append((int(m[1]), f.tense))
         m = re.match(r"^XXXX-(\d{2})-(\d{2})$", v)
         if m:
             month_days.append((int(m[1]), int(m[2]), f.tense, f.cand.start))
+            wds = [LEX["weekdays"][t.lower_] for t in doc[f.cand.start:f.cand.end] if "|WD|" in t._.tkdate_cls]
+            if wds:
+                paired.append((wds[0], int(m[1]), int(m[2]), f.tense))
+        m = re.match(r"^XXXX-(\d{2})$", v)
+        if m:
+            months.append((int(m[1]), f.tense))
         m = re.match(r"^XXXX-WXX-(\d)$", v)
         if m:
             weekdays.append((int(m[1]), f.tense, f.cand.start))
-    floor = max(years) if years else None
+
+    def year_range():
+        if periods:
+            return range(max(b for _, b in periods).year, min(a for a, _ in periods).year - 1, -1)
+        known = [y for y, t in years if t != "future" and y <= today.year]
+        floor = max(known) if known else None
+        return range(floor, min(floor + 12, today.year + 1)) if floor else range(today.year, today.year - 12, -1)
+
+    # 1. "Monday, March 3" in one expression: the year whose March 3 is a Monday
+    for wdn, mo, dy, tense in paired:
+        for y in year_range():
+            d = _safe_date(y, mo, dy)
+            if d and d.isoweekday() == wdn and _within(d, periods):
+                if tense == "future":
+                    return d - dt.timedelta(days=3), d - dt.timedelta(days=7), d - dt.timedelta(days=1)
+                return d, d - dt.timedelta(days=1), d + dt.timedelta(days=6)
+    # 1b. a weekday and a day of the month in separate expressions (the seed's case)
+    bracket = _weekday_bracket(month_days, weekdays, full, years, periods, today)
+    if bracket is not None:
+        return bracket
+    # 2. the signing formula of proclamations
+    fd = _formula_date(text)
+    if fd and _within(fd, periods) and fd <= today:
+        return fd, fd - dt.timedelta(days=1), fd + dt.timedelta(days=1)
+    # 3. full dates
+    inside = [(d, t) for d, t in full if _within(d, periods) and d <= today + dt.timedelta(days=400)]
+    past = [d for d, t in inside if t != "future" and d <= today]
+    planned = [d for d, t in inside if t == "future"]
+    if past:
+        est = max(past)
+        later = [d for d in planned if d >= est]
+        return est, est, (min(later) if later else None)
+    if planned:
+        first = min(planned)
+        return first - dt.timedelta(days=2), first - dt.timedelta(days=30), first
+    # 4. a year, then the latest day or month named without one
+    ys = [y for y, _ in years if y <= today.year and
+          (periods is None or any(a.year <= y <= b.year for a, b in periods))]
+    if ys:
+        year = max(ys)
+    elif periods:
+        a, b = periods[-1] if len(periods) == 1 else max(periods, key=lambda p: p[0])
+        year = a.year if (b - a).days < 800 else min(b.year, a.year + 1)
+    else:
+        return None, None, None
+    cands = [d for mo, dy, t, _ in month_days if t != "future"
+             for d in [_safe_date(year, mo, dy)] if d and _within(d, periods) and d <= today]
+    if cands:
+        est = max(cands)
+        return est, est, est + dt.timedelta(days=14)
+    mons = [mo for mo, t in months if t != "future"]
+    if mons:
+        mo = max(mons)
+        d = _clip(dt.date(year, mo, 15), periods)
+        return d, dt.date(year, mo, 1), dt.date(year, mo, calendar.monthrange(year, mo)[1])
+    lo = _clip(dt.date(year, 1, 1), periods)
+    hi = _clip(dt.date(year, 12, 31), periods)
+    return _clip(dt.date(year, 7, 1), periods), lo, hi
+
+
+def _weekday_bracket(month_days, weekdays, full, years, periods, today):
+    """Publication bracket from a weekday and a day of the month named apart ("talks on
+    Monday ... scheduled for the 2nd of June"), or ``None``."""
+    known = [y for y, t in years if y <= today.year]
+    floor = max(known) if known else None
 
     def compatible(a: Optional[str], b: Optional[str]) -> bool:
         norm = {"present": "future"}
@@ -1140,7 +1587,7 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
                 continue
             cands = range(floor, floor + 12) if floor else range(today.year, today.year - 12, -1)
             year = next((y for y in cands if (_safe_date(y, mo, dy) or dt.date.min).isoweekday() == wdn
-                         and _safe_date(y, mo, dy)), None)
+                         and _safe_date(y, mo, dy) and _within(_safe_date(y, mo, dy), periods)), None)
             if year is None:
                 continue
             a = dt.date(year, mo, dy)
@@ -1154,22 +1601,13 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
             break
         if lo is not None:
             break
-    if lo is None and full:
-        past = [d for d, t in full if t != "future"]
-        latest_past = max(past or [d for d, _ in full])
-        later = [d for d, t in full if t == "future" and d >= latest_past]
-        # a date in the lede is the news; one deep in the text may be history
-        est = max(lede) if lede else None
-        return est, latest_past, (min(later) if later else None)
     if lo is None:
-        return None, None, None
-    # explicit full dates narrow the bracket when consistent
+        return None
     for d, t in full:
         if t == "past" and lo < d <= hi:
             lo = d
         elif t == "future" and lo <= d < hi:
             hi = d
-    # point estimate: the latest past-tense weekday inside the bracket, else the last weekday
     est = None
     for wdn, wt, _ in weekdays:
         if wt != "past":

@@ -118,6 +118,11 @@ _PRONOUNS = frozenset("it he she they we i you this that these those who which".
 _TARGET_PREPS = ("with", "to", "into", "against", "on", "from")
 _NOUN_TARGET_PREPS = ("with", "of", "against", "on", "to")
 _MAX_TARGET_TOKENS = 10
+#: Determiners that make an event noun point back to an event already reported.
+_ANAPHORIC_DETS = frozenset({"this", "that", "these", "those", "same", "such"})
+#: Words before a date that make it a bound, not the time of the clause's event: "the
+#: largest exchange since February 2022" did not happen in February 2022.
+_NOT_ANCHOR_PREPS = frozenset({"since", "until", "till", "pending"})
 
 
 # --------------------------------------------------------------------------- helpers
@@ -282,10 +287,10 @@ def _subject(verb, *, keep_events: bool = False):
         subs = [c for c in tok.children if c.dep_ in _SUBJ]
         if subs:
             subj = subs[0]
-            if _is_relativizer(subj) and tok.dep_ == "relcl" and tok.head is not tok:
+            if _is_relativizer(subj) and tok.dep_ == "relcl" and tok.head.i != tok.i:
                 subj = tok.head
             passive = subj.dep_ == "nsubjpass" or subs[0].dep_ == "nsubjpass"
-            if tok is verb:
+            if tok.i == verb.i:
                 return subj, passive
             own_passive = any(c.dep_ == "auxpass" for c in verb.children)
             if own_passive:
@@ -298,7 +303,7 @@ def _subject(verb, *, keep_events: bool = False):
                 return None, False
             return subj, False
         path.append(tok.dep_)
-        if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp") and tok.head is not tok:
+        if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp") and tok.head.i != tok.i:
             nxt = tok.head
             if tok.dep_ == "pcomp":  # "before sending": prep -> governing verb
                 nxt = nxt.head if nxt.dep_ == "prep" else nxt
@@ -388,7 +393,7 @@ def _in_noun_complement(verb) -> bool:
     tok = verb
     for _ in range(8):
         if tok.dep_ in ("xcomp", "conj", "advcl", "pcomp", "acl", "prep", "pobj", "aux") \
-                and tok.head is not tok:
+                and tok.head.i != tok.i:
             parent = tok.head
             if parent.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("advcl", "acl", "prep"):
                 if tok.dep_ == "acl" and tok.tag_ == "VBN":
@@ -410,7 +415,7 @@ def _hypothetical(verb) -> bool:
     for _ in range(4):
         if any(a.lower_ in _MODALS_HYPOTHETICAL for a in _aux_words(tok)):
             return True
-        if tok.dep_ != "conj" or tok.head is tok:
+        if tok.dep_ != "conj" or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
@@ -448,7 +453,7 @@ def _own_status(verb) -> str:
 
 def _governor(tok):
     """The word governing an infinitive / participle clause, skipping adjectives' copulas."""
-    if tok.dep_ in ("xcomp", "advcl", "pcomp", "conj") and tok.head is not tok:
+    if tok.dep_ in ("xcomp", "advcl", "pcomp", "conj") and tok.head.i != tok.i:
         h = tok.head
         if tok.dep_ == "pcomp" and h.dep_ == "prep":
             h = h.head
@@ -479,7 +484,7 @@ def _status(verb) -> str:
         if tok.dep_ == "pcomp":
             prep = tok.head.lower_ if tok.head.dep_ == "prep" else ""
             if prep in ("before", "ahead"):
-                st = _status(gov) if gov is not verb else "unknown"
+                st = _status(gov) if gov.i != verb.i else "unknown"
                 return "planned" if st in ("planned", "unknown") else st
         st = _own_status(gov)
         if st != "unknown":
@@ -499,12 +504,20 @@ def _attached_verb(tok):
     """The nearest verb above a date token (the clause the date belongs to)."""
     cur = tok
     for _ in range(12):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return cur if _is_verbal(cur) else None
         cur = cur.head
         if cur.pos_ == "VERB" or (cur.pos_ == "AUX" and cur.dep_ in ("ROOT", "ccomp", "conj", "xcomp")):
             return cur
     return None
+
+
+def _bound_only(text: str, d: DateExpr) -> bool:
+    """True for "since February 2022", "until June": a bound of a state, not an event's date."""
+    before = text[max(0, d.start_char - 40):d.start_char].split()
+    while before and before[-1].lower() in ("the", "early", "late", "mid", "as", "of", "end", "beginning"):
+        before.pop()
+    return bool(before) and before[-1].lower().strip("(\"“") in _NOT_ANCHOR_PREPS
 
 
 def _usable_date(d: DateExpr) -> bool:
@@ -529,6 +542,28 @@ def _apply_date(status: str, d: Optional[DateExpr], published: Optional[dt.date]
 
 
 # --------------------------------------------------------------------------- candidates
+_TALK_FAMILY = frozenset({"talk", "negotiate", "discuss", "meet", "consult", "summit", "conference"})
+
+
+def _antecedent(verb, action: str, previous: list):
+    """The earlier event an anaphoric event noun subject ("this discussion") points to."""
+    esubj, _ = _subject(verb, keep_events=True)
+    if esubj is None or not _anaphoric(esubj):
+        return None
+    family = _TALK_FAMILY if action in _TALK_FAMILY else {action}
+    for ev in reversed(previous[-12:]):
+        if ev.actor and (ev.action in family or (ev.target and any(
+                w in ev.target.lower() for w in ("talk", "negotiation", "discussion", "meeting", "round"))
+                and action in _TALK_FAMILY)):
+            return ev
+    return None
+
+
+def _anaphoric(noun) -> bool:
+    """"this discussion", "these talks", "the same meeting": a noun pointing back."""
+    return any(c.dep_ in ("det", "amod") and c.lower_ in _ANAPHORIC_DETS for c in noun.children)
+
+
 def _event_candidates(doc, sent, resolver, dated_verbs=frozenset()):
     """Yield (anchor tokens, action, actor head or parties, target, status-verb) per event clause."""
     for tok in sent:
@@ -637,7 +672,7 @@ def _anchors(verb) -> set:
     out = {verb.i}
     tok = verb
     for _ in range(4):
-        if tok.dep_ == "xcomp" and tok.head is not tok:
+        if tok.dep_ == "xcomp" and tok.head.i != tok.i:
             tok = tok.head
             out.add(tok.i)
             if tok.pos_ == "ADJ":
@@ -673,7 +708,8 @@ def extract_events(doc, *, resolver: Optional[SpeakerResolver] = None, dates: It
     """
     if doc is None or not len(doc):
         return []
-    date_list = [d for d in dates if _usable_date(d)]
+    text = doc.text
+    date_list = [d for d in dates if _usable_date(d) and not _bound_only(text, d)]
     by_verb: dict[int, list] = {}
     for d in date_list:
         try:
@@ -694,6 +730,13 @@ def extract_events(doc, *, resolver: Optional[SpeakerResolver] = None, dates: It
             cands = [d for i in sorted(anchors) for d in by_verb.get(i, [])
                      if sent.start_char <= d.start_char and d.end_char <= sent.end_char]
             d = _pick_date(cands)
+            if name is None:  # "This discussion is set to take place ...": the talks named before
+                prior = _antecedent(verb, action, out)
+                if prior is not None:
+                    name, aid = prior.actor, prior.actor_id
+                    target = target or prior.target
+            if name is None and target is None and d is None:
+                continue  # "were carried out", "began": nothing to place or attribute
             status = _apply_date(hint or _status(verb), d, published)
             key = (action, name, target, d.value if d else None)
             if key in seen:
