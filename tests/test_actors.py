@@ -200,3 +200,73 @@ def test_gold_actor_f1(nlp, gold_dir):
         f1 = 2 * t / (2 * t + f + n) if t else 0.0
         assert f1 >= 0.85, f"{path.name}: actor F1 {f1:.2f}"
     assert 2 * tp / (2 * tp + fp + fn) >= 0.9
+
+
+# ---------------------------------------------------------------------------------------------
+# across articles: one actor_id per real actor, whatever the spelling
+
+
+def test_same_actor_id_across_two_articles_with_different_spellings(nlp):
+    one = ("Ukrainian President Volodymyr Zelenskyy said Kyiv would send a delegation. "
+           "Kremlin spokesman Dmitry Peskov said Moscow was ready.")
+    two = ("Zelenskiy told reporters that the talks had stalled. Kiev said it would not cede land, "
+           "and Dmitri Peskov declined to comment.")
+    a, _ = _actors(nlp, one, published=dt.date(2022, 3, 1))
+    b, _ = _actors(nlp, two, published=dt.date(2022, 3, 1))
+    ids_a = {x.actor_id for x in a.values()}
+    ids_b = {x.actor_id for x in b.values()}
+    for aid in ("volodymyr-zelenskyy", "dmitry-peskov", "ukraine"):
+        assert aid in ids_a and aid in ids_b, (aid, sorted(ids_a), sorted(ids_b))
+    # the capital standing for the government is the country, not a second actor
+    assert "kiev" not in ids_b and "kyiv" not in ids_a
+
+
+@pytest.mark.parametrize("name,iso", [("Holy See", "VA"), ("State of Palestine", "PS"), ("Kosovo", "XK"),
+                                      ("Taiwan", "TW"), ("Tuvalu", "TV"), ("Slovak Republic", "SK"),
+                                      ("Federative Republic of Brazil", "BR")])
+def test_country_table_covers_un_members_observers_and_official_names(name, iso):
+    e = load_dictionary().find(name)
+    assert e is not None and e.kind == "country" and e.country == iso
+
+
+def test_country_table_has_all_un_members():
+    d = load_dictionary()
+    isos = {e.country for e in d.entries.values() if e.kind == "country"}
+    assert len(isos) >= 197  # 193 UN members + Holy See, Palestine, Kosovo, Taiwan
+
+
+@pytest.mark.parametrize("text,absent,present", [
+    # diseases, currencies, salutations and common words the small NER model calls organisations
+    ("The Cabinet discussed COVID-19 support of 8,000 UAH for Friends of the region.", ["COVID-19", "UAH", "Friends"], []),
+    ("Dear Presidents, Prime Ministers! Dear friends!", ["Dear Presidents", "Presidents"], []),
+    # a title + name the model tags as one organisation: the name part is a person
+    ("Governor of the Rostov Region Vasily Golubev addressed the President with a request.", ["Rostov Region Vasily Golubev"],
+     ["Vasily Golubev"]),
+    # a role never swallows another person's name in a list of officials
+    ("Taking part were Director of the Federal Security Service Alexander Bortnikov, "
+     "Director of the Foreign Intelligence Service Sergei Naryshkin.", [], ["Alexander Bortnikov", "Sergei Naryshkin"]),
+])
+def test_ner_noise_and_names_inside_organisations(nlp, text, absent, present):
+    got, _ = _actors(nlp, text, published=dt.date(2022, 2, 18))
+    for name in absent:
+        assert name not in got, sorted(got)
+    for name in present:
+        assert name in got and got[name].kind == "person", sorted(got)
+    for a in got.values():
+        if a.role:
+            assert not any(other in a.role for other in got if other != a.name and got[other].kind == "person")
+
+
+def test_extract_actors_is_fast_relative_to_the_parse(nlp):
+    """The actor pass is a small fraction of the spaCy parse (benchmarks/bench_actors.py measures it)."""
+    import time
+    text = SEED.read_text(encoding="utf-8") if SEED.is_file() else "Vladimir Putin met Emmanuel Macron. " * 40
+    extract_actors(nlp("warm up"))
+    t = time.perf_counter()
+    doc = nlp(text)
+    t_parse = time.perf_counter() - t
+    t = time.perf_counter()
+    for _ in range(3):
+        extract_actors(doc, published=SEED_DATE)
+    t_act = (time.perf_counter() - t) / 3
+    assert t_act < 0.5 * t_parse, (t_act, t_parse)  # loose bound: the machine may be loaded

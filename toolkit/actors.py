@@ -24,6 +24,7 @@ Example:
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import re
@@ -32,7 +33,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional, Union
 
+import numpy as np
 import yaml
+from spacy.attrs import DEP, IS_QUOTE, LOWER, ORTH, SENT_START
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from .paths import LEXICON_DIR
@@ -46,6 +50,9 @@ __all__ = ["extract_actors", "load_dictionary", "ActorDictionary", "ActorResolve
 _APOS = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _POSS = {"'s", "'", "’s", "’"}
 _DETS = {"the", "a", "an"}
+_DETS_OF = _DETS | {"of", "for", "to"}
+_SALUTATIONS = {"dear", "mr", "mrs", "ms", "madam", "hon", "honourable", "honorable", "esteemed"}
+_NP_DEPS = {"oprd", "nsubj", "dobj", "nsubjpass", "pcomp", "pobj", "dative", "appos", "attr", "ROOT"}
 _PERSON_PRON = {
     "he": "m", "him": "m", "his": "m", "himself": "m",
     "she": "f", "her": "f", "hers": "f", "herself": "f",
@@ -77,9 +84,11 @@ _ORG_HEADS = {"ministry", "council", "office", "party", "commission", "committee
               "movement", "front", "church", "nations", "times", "post", "journal", "radio", "tv"}
 _FAC_HEADS = {"airport", "airfield", "station", "plant", "bridge", "port", "base", "square", "palace",
               "building", "hall", "centre", "center", "hospital", "stadium", "dam", "harbour", "harbor",
-              "factory", "works", "mine", "terminal", "pipeline", "embassy", "house", "tower", "camp"}
+              "factory", "works", "mine", "terminal", "pipeline", "embassy", "house", "tower", "camp",
+              "garden", "gardens", "park", "cemetery", "memorial", "monument", "tomb", "cathedral"}
 
 
+@functools.lru_cache(maxsize=65536)
 def slugify(name: str) -> str:
     """Stable ASCII id of a name: ``"Recep Tayyip Erdoğan" -> "recep-tayyip-erdogan"``."""
     s = unicodedata.normalize("NFKD", name.translate(_APOS))
@@ -180,6 +189,40 @@ class ActorDictionary:
         self.group_nouns = {n.lower() for n in data.get("group_nouns") or []}
         self.speech_verbs = {v.lower() for v in data.get("speech_verbs") or []}
         self.speech_nouns = {v.lower() for v in data.get("speech_nouns") or []}
+        self.not_actors = {_norm(str(v)).lower() for v in data.get("not_actors") or []}
+        self.given_names = {str(v) for v in data.get("given_names") or []}
+        self._build_indexes()
+
+    def _build_indexes(self) -> None:
+        """Precompiled lookups, so that an article is scanned with array operations only."""
+        self.title_or_gendered = self.title_words | set(self.gendered)
+        self.title_or_mod = self.title_words | self.modifiers
+        firsts = {k[0] for table in (self.alias, self.capital, self.surname) for k in table}
+        variants = set()
+        for f in firsts:
+            variants.add(f)
+            if "'" in f:
+                variants.update(f.replace("'", q) for q in "\u2019\u2018\u02bc`")
+        self.first_hashes = _hashes(variants)
+        # every proper prefix of a key: the matcher walks forward only while it is on one
+        self.prefixes = {k[:j] for table in (self.alias, self.capital, self.surname) for k in table
+                         for j in range(1, len(k))}
+        self.group_hashes = _hashes(self.group_nouns | _OFFICIAL_NOUNS)
+        self.pron_hashes = _hashes(set(_PERSON_PRON) | _IT_PRON)
+        self.title_hashes = _hashes(self.title_words)
+        self.by_iso: dict[str, Entry] = {}
+        self.capital_lower: dict[tuple, str] = {}
+        self.role_index: dict[str, list[Entry]] = {}
+        for e in self.entries.values():
+            if e.kind == "country" and e.country:
+                self.by_iso.setdefault(e.country, e)
+            if e.kind == "person":
+                for r in e.roles:
+                    lst = self.role_index.setdefault(_title_key(str(r.get("role", ""))), [])
+                    if not lst or lst[-1] is not e:
+                        lst.append(e)
+        for k, v in self.capital.items():
+            self.capital_lower.setdefault(_lower(k), v)
 
     # -- building
     def _key_add(self, text: str, eid: str, how: str) -> None:
@@ -247,17 +290,15 @@ class ActorDictionary:
         if key and key[0] == "the":
             key = key[1:]
         eid = self.by_name.get(key)
-        if eid is None and key in {_lower(k) for k in self.capital}:
-            eid = next(v for k, v in self.capital.items() if _lower(k) == key)
+        if eid is None:
+            eid = self.capital_lower.get(key)
         return self.entries.get(eid) if eid else None
 
     def holders(self, title: str, affiliation_id: Optional[str], day: Optional[dt.date]) -> list[Entry]:
         """People who held ``title`` for ``affiliation_id`` on ``day``."""
         out = []
         tkey = _title_key(title)
-        for e in self.entries.values():
-            if e.kind != "person":
-                continue
+        for e in self.role_index.get(tkey, ()):
             r = e.role_on(day)
             if r and _title_key(str(r.get("role", ""))) == tkey:
                 aff = self.find(str(r.get("affiliation", ""))) if r.get("affiliation") else None
@@ -266,10 +307,23 @@ class ActorDictionary:
         return out
 
 
+_OFFICIAL_NOUNS = {"officials", "representatives", "authorities", "diplomats"}
+_QUOTE_TEXTS = ("\u201c", "\u201d", '"', "``", "''")
+
+
+def _hashes(words: Iterable[str]) -> np.ndarray:
+    """The spaCy string hashes of ``words``, for ``np.isin`` over ``Doc.to_array`` columns."""
+    return np.array(sorted({hash_string(w) for w in words}), dtype=np.uint64)
+
+
+_QUOTE_HASHES = _hashes(_QUOTE_TEXTS)
+
+
 def _lower(key: tuple) -> tuple:
     return tuple(k.lower() for k in key)
 
 
+@functools.lru_cache(maxsize=16384)
 def _title_key(title: str) -> str:
     t = _norm(title).lower().replace("-", " ")
     t = re.sub(r"\b(spokesman|spokeswoman|press secretary)\b", "spokesperson", t)
@@ -280,8 +334,9 @@ def _title_key(title: str) -> str:
 
 
 def _read_yaml(path: Union[str, Path]) -> dict:
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster
     with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+        return yaml.load(fh, Loader=loader) or {}
 
 
 @functools.lru_cache(maxsize=1)
@@ -362,12 +417,12 @@ class _Act:
     emit: bool = True
 
 
-def _sent_index(doc: Doc) -> list[int]:
-    idx = [0] * len(doc)
-    for i, s in enumerate(doc.sents):
-        for t in range(s.start, s.end):
-            idx[t] = i
-    return idx
+def _sent_index(starts: np.ndarray) -> list[int]:
+    """Sentence index of every token, from the SENT_START column (1 marks a start)."""
+    is_start = starts == 1
+    if len(is_start):
+        is_start[0] = True
+    return (np.cumsum(is_start) - 1).tolist()
 
 
 class _Article:
@@ -376,11 +431,17 @@ class _Article:
     def __init__(self, doc: Doc, d: ActorDictionary, published: Optional[dt.date]):
         self.doc, self.d, self.published = doc, d, published
         self.n = len(doc)
-        self.sent_of = _sent_index(doc) if self.n else []
+        # one pass over the token array; every later scan looks only at candidate positions
+        arr = doc.to_array([ORTH, LOWER, SENT_START, IS_QUOTE]) if self.n else np.zeros((0, 4), np.uint64)
+        self.orth, self.low = arr[:, 0], arr[:, 1]
+        self.sent_of = _sent_index(arr[:, 2]) if self.n else []
+        self.is_quote = arr[:, 3] == 1
         self.sents = list(doc.sents) if self.n else []
         self.acts: dict[str, _Act] = {}
         self.ments: list[_Ment] = []
         self.tok_ment: dict[int, _Ment] = {}
+        self._by_sent: Optional[dict[int, list[_Ment]]] = None
+        self._lower_words: Optional[set] = None
         self.in_quote = self._quote_mask()
         self._match_dictionary()
         self._add_ner()
@@ -393,33 +454,48 @@ class _Article:
         self._pairs()
 
     # ---------------------------------------------------------------- quotes
+    def _positions(self, col: np.ndarray, hashes: np.ndarray) -> list[int]:
+        """Token indices whose ``col`` value (ORTH or LOWER hash) is one of ``hashes``."""
+        if not self.n or not len(hashes):
+            return []
+        pos = np.searchsorted(hashes, col)  # ``hashes`` is sorted
+        pos[pos == len(hashes)] = 0
+        return np.flatnonzero(hashes[pos] == col).tolist()
+
     def _quote_mask(self) -> list[bool]:
-        mask, inside = [False] * self.n, False
-        for t in self.doc:
-            txt = t.text
-            if txt in {"\u201c", "\u201d", '"', "``", "''"}:
-                if txt == "\u201c":
-                    inside = True
-                elif txt == "\u201d":
-                    inside = False
-                else:
-                    inside = not inside
-                continue
-            mask[t.i] = inside
+        mask = np.zeros(self.n, dtype=bool)
+        inside, prev = False, 0
+        strings = self.doc.vocab.strings
+        for q in self._positions(self.orth, _QUOTE_HASHES):
+            if inside:
+                mask[prev:q] = True
+            txt = strings[int(self.orth[q])]
+            if txt == "\u201c":
+                inside = True
+            elif txt == "\u201d":
+                inside = False
+            else:
+                inside = not inside
+            prev = q + 1
+        if inside:
+            mask[prev:self.n] = True
         # a "quote" running over more than three sentences wraps a whole release: not a quote
-        i = 0
-        while i < self.n:
-            if not mask[i]:
-                i += 1
-                continue
-            j = i
-            while j < self.n and (mask[j] or self.doc[j].is_quote):
-                j += 1
-            if self.n and self.sent_of[min(j, self.n) - 1] - self.sent_of[i] > 3:
-                for k in range(i, j):
-                    mask[k] = False
-            i = j
-        return mask
+        if mask.any():
+            cover = mask | self.is_quote
+            i = 0
+            while i < self.n:
+                if not mask[i]:
+                    nz = np.flatnonzero(mask[i:])
+                    if not len(nz):
+                        break
+                    i += int(nz[0])
+                    continue
+                off = np.flatnonzero(~cover[i:])
+                j = i + int(off[0]) if len(off) else self.n
+                if self.sent_of[j - 1] - self.sent_of[i] > 3:
+                    mask[i:j] = False
+                i = j
+        return mask.tolist()
 
     # ---------------------------------------------------------------- actors
     def _act_for_entry(self, e: Entry) -> _Act:
@@ -442,20 +518,41 @@ class _Article:
     # ---------------------------------------------------------------- dictionary matching
     def _match_dictionary(self) -> None:
         doc, d = self.doc, self.d
-        texts = [_norm(t.text) for t in doc]
+        strings = doc.vocab.strings
+        cache: dict[int, str] = {}
+
+        class _Texts:  # normalised token texts, computed only around candidate positions
+            def __getitem__(_, sl):
+                if isinstance(sl, slice):
+                    return [_.get(k) for k in range(*sl.indices(self.n))]
+                return _.get(sl)
+
+            def get(_, k):
+                t = cache.get(k)
+                if t is None:
+                    t = cache[k] = _norm(strings[int(self.orth[k])])
+                return t
+
+        texts = _Texts()
+        cands = self._positions(self.orth, d.first_hashes)
+        ci = 0
         i = 0
-        while i < self.n:
+        while ci < len(cands):
+            if cands[ci] < i:
+                ci += 1
+                continue
+            i = cands[ci]
             hit = None
-            for L in range(min(d.maxlen, self.n - i), 0, -1):
-                key = tuple(texts[i:i + L])
+            key: tuple = ()
+            for k in range(i, min(i + d.maxlen, self.n)):  # the longest key wins
+                key = key + (texts.get(k),)
                 if key in d.alias:
-                    hit = ("alias", L, d.alias[key])
-                    break
-                if key in d.capital:
-                    hit = ("capital", L, d.capital[key])
-                    break
-                if key in d.surname:
-                    hit = ("surname", L, d.surname[key])
+                    hit = ("alias", len(key), d.alias[key])
+                elif key in d.capital:
+                    hit = ("capital", len(key), d.capital[key])
+                elif key in d.surname:
+                    hit = ("surname", len(key), d.surname[key])
+                if key not in d.prefixes:
                     break
             if hit is None:
                 i += 1
@@ -501,17 +598,38 @@ class _Article:
             if e <= s:
                 continue
             label = ent.label_
+            if label == "NORP":
+                continue
+            # salutations ("Dear Presidents", "Dear Mr. President") are not part of a name
+            while s < e and doc[s].lower_.rstrip(".") in _SALUTATIONS:
+                s += 1
+            if e <= s:
+                continue
+            if label != "PERSON":
+                # an entity cut off mid-phrase ("Internal Affairs of", "Labour and") is noise
+                if doc[e - 1].pos_ in {"ADP", "CCONJ", "DET", "PART", "SCONJ"}:
+                    continue
+                if self._noise(s, e):
+                    continue
+                p = self._person_inside(s, e)
+                if p is not None:
+                    if self._free(p, e):
+                        m = _Ment(p, e, slugify(doc[p:e].text), "name", "person", sure=False)
+                        m.label = "PERSON"  # type: ignore[attr-defined]
+                        self._add_ment(m)
+                        self._occupy(m)
+                    continue
+            elif _norm(doc[s:e].text).lower() in d.not_actors:
+                continue
             toks = doc[s:e]
             if not self._free(s, e):
-                continue
-            if label == "NORP":
                 continue
             low = [t.lower_ for t in toks]
             # titles only ("Spokesperson", "National Security Advisor")
             if all(w in d.title_words or w in d.modifiers for w in low):
                 continue
             # strip leading titles ("Crown Prince X")
-            while s < e - 1 and doc[s].lower_ in d.title_words | d.modifiers:
+            while s < e - 1 and doc[s].lower_ in d.title_or_mod:
                 s += 1
             toks = doc[s:e]
             if not toks[0].text[:1].isupper():
@@ -544,10 +662,45 @@ class _Article:
             self._add_ment(m)
             self._occupy(m)
 
+    def _noise(self, s: int, e: int) -> bool:
+        """A non-person entity that is no actor: listed in ``not_actors``, or one common word."""
+        d, doc = self.d, self.doc
+        text = _norm(doc[s:e].text).lower()
+        if text in d.not_actors:
+            return True
+        if e - s == 1:
+            low, lemma = doc[s].lower_, doc[s].lemma_.lower()
+            if any(w in _ORG_HEADS or w in _FAC_HEADS or w in d.title_words or w in d.group_nouns
+                   for w in (low, lemma)):
+                return True  # "Government", "Ministry", "Office", "League"
+            # a capitalised word the article also writes in lower case ("Health", "Friends")
+            if self._lower_words is None:
+                lower_rows = self.orth == self.low
+                self._lower_words = set(self.low[lower_rows].tolist())
+            if int(self.low[s]) in self._lower_words and doc[s].text[:1].isupper() and \
+                    not doc[s].text.isupper():
+                return True
+        return False
+
+    def _person_inside(self, s: int, e: int) -> Optional[int]:
+        """Start of a "<given name> <Surname>" ending a non-person entity, else None."""
+        doc, d = self.doc, self.d
+        for p in range(s, e - 1):
+            if doc[p].text not in d.given_names:
+                continue
+            rest = doc[p + 1:e]
+            if len(rest) > 2 or any(not t.text[:1].isupper() or not t.is_alpha and "-" not in t.text for t in rest):
+                return None
+            last = rest[-1].lower_
+            if last in _ORG_HEADS or last in _FAC_HEADS or last in d.title_words or (rest[-1].text,) in d.alias:
+                return None
+            return p
+        return None
+
     # ---------------------------------------------------------------- linking
     def _is_speech_subject(self, tok: Token) -> bool:
         h = tok
-        while h.dep_ in _LINK_DEPS and h.head is not h:
+        while h.dep_ in _LINK_DEPS and h.head.i != h.i:
             h = h.head
         if h.dep_ in _SUBJ_DEPS and h.head.lemma_.lower() in self.d.speech_verbs:
             return True
@@ -558,7 +711,7 @@ class _Article:
 
     def _title_before(self, i: int) -> bool:
         j = i - 1
-        return j >= 0 and self.doc[j].lower_ in self.d.title_words | self.d.gendered.keys()
+        return j >= 0 and self.doc[j].lower_ in self.d.title_or_gendered
 
     def _index(self) -> None:
         doc, d = self.doc, self.d
@@ -658,7 +811,7 @@ class _Article:
         doc = self.doc
         tok = doc[m.end - 1]
         h = tok
-        while h.dep_ in {"compound", "appos", "conj", "flat"} and h.head is not h:
+        while h.dep_ in {"compound", "appos", "conj", "flat"} and h.head.i != h.i:
             h = h.head
         nxt = doc[m.end] if m.end < self.n else None
         if nxt is not None and _norm(nxt.text) in _POSS:
@@ -754,6 +907,16 @@ class _Article:
             return None
         if not tlen:
             return None
+        # a role never contains another person's name: in lists ("Director of the FSB
+        # Alexander Bortnikov, Director of ... Sergei Naryshkin") the chunk is someone else's
+        for q in range(tstart, e):
+            if doc[q].lower_ in d.title_or_mod:
+                continue  # the small model tags some titles as names ("the Adviser to ...")
+            if doc[q].ent_type_ == "PERSON" or doc[q].text in d.given_names:
+                return None
+            owner = self._mention_entity(q)
+            if owner is not None and owner.kind == "person":
+                return None
         title_toks = mods + list(doc[tstart:tstart + tlen])
         rest_s = tstart + tlen
         role = " ".join(t.text for t in title_toks).replace(" - ", "-").replace(" -", "-").replace("- ", "-")
@@ -786,13 +949,11 @@ class _Article:
         return role, aff, [t.i for t in title_toks]
 
     def _country_key(self, iso: Optional[str]) -> Optional[str]:
-        if not iso:
+        e = self.d.by_iso.get(iso) if iso else None
+        if e is None:
             return None
-        for e in self.d.entries.values():
-            if e.kind == "country" and e.country == iso:
-                self._act_for_entry(e)
-                return e.id
-        return None
+        self._act_for_entry(e)
+        return e.id
 
     def _left_region(self, i: int) -> tuple[int, int]:
         doc = self.doc
@@ -808,7 +969,7 @@ class _Article:
                 break
             if t.pos_ == "ADP" and t.lower_ not in {"of", "for", "to"}:
                 break
-            if t.is_lower and t.lower_ not in self.d.title_words | self.d.modifiers | _DETS | {"of", "for", "to"} \
+            if t.is_lower and t.lower_ not in self.d.title_or_mod and t.lower_ not in _DETS_OF \
                     and t.lower_ not in self.d.demonym and t.pos_ not in {"ADJ", "NOUN"}:
                 break
             j -= 1
@@ -928,7 +1089,8 @@ class _Article:
         """Nationality + collective noun: "the Russian delegation", "Ukrainian troops"."""
         doc, d = self.doc, self.d
         self.group_spans: list[tuple[int, int, list[str]]] = []
-        for t in doc:
+        cand = self._positions(self.low, d.group_hashes)
+        for t in (doc[i] for i in cand if i not in self.tok_ment):
             if t.lower_ not in d.group_nouns or t.i in self.tok_ment:
                 continue
             if t.dep_ in {"compound", "amod"} or (t.i + 1 < self.n and doc[t.i + 1].pos_ in {"NOUN", "PROPN"}
@@ -1004,8 +1166,8 @@ class _Article:
                 self.ments.append(m)
                 self._occupy(m)
         # "officials in Moscow", "representatives of Ukraine"
-        for t in doc:
-            if t.lower_ not in {"officials", "representatives", "authorities", "diplomats"} or t.i in self.tok_ment:
+        for t in (doc[i] for i in cand if i not in self.tok_ment):
+            if t.lower_ not in _OFFICIAL_NOUNS or t.i in self.tok_ment:
                 continue
             if t.i + 2 < self.n and doc[t.i + 1].lower_ in {"in", "of", "from"}:
                 m = self.tok_ment.get(t.i + 2) or (self.tok_ment.get(t.i + 3) if doc[t.i + 2].lower_ == "the" else None)
@@ -1071,12 +1233,10 @@ class _Article:
     def _role_mentions(self) -> None:
         """Role phrases without a name: "the Kremlin's spokesperson", "The President of France"."""
         doc, d = self.doc, self.d
-        for np in self._noun_chunks():
-            s, e = np.start, np.end
+        for s, e, root in self._title_chunks():
             if any(k in self.tok_ment and self.acts.get(self.tok_ment[k].key, _Act("", "", "")).kind == "person"
                    for k in range(s, e)):
                 continue
-            root = np.root
             if root.tag_ in {"NNS", "NNPS"} or root.lower_ not in d.title_words:
                 continue
             # extend with a following "of/for X" prepositional phrase
@@ -1092,9 +1252,9 @@ class _Article:
             if not r:
                 continue
             role, aff, title_idx = r
-            if not np[0].lower_ in {"the"} and aff is None:
+            if doc[s].lower_ != "the" and aff is None:
                 continue
-            a = self.match_role(role, aff, create=aff is not None and np[0].lower_ == "the" or aff is not None)
+            a = self.match_role(role, aff, create=aff is not None)
             if a is None:
                 continue
             first = min(title_idx)
@@ -1108,16 +1268,43 @@ class _Article:
             self._occupy(m)
         self.ments.sort(key=lambda m: m.start)
 
-    def _noun_chunks(self):
-        try:
-            return list(self.doc.noun_chunks)
-        except (ValueError, NotImplementedError):
+    def _title_chunks(self) -> list[tuple[int, int, Token]]:
+        """The noun chunks (``doc.noun_chunks``) whose root is a title word, as (start, end, root).
+
+        spaCy's English chunker visits every token in Python; here only the tokens that are
+        title words are looked at, with the chunker's own rules (noun root, clause-level
+        dependency or coordinated with one, no nesting inside an earlier chunk).
+        """
+        if not self.n or not self.doc.has_annotation("DEP"):
             return []
+        out = []
+        for i in self._positions(self.low, self.d.title_hashes):
+            w = self.doc[i]
+            if not self._chunk_root(w):
+                continue
+            left = w.left_edge.i
+            if any(self._chunk_root(self.doc[k]) for k in range(left, i)):
+                continue  # an earlier chunk starts inside this one's left edge
+            out.append((left, i + 1, w))
+        return out
+
+    @staticmethod
+    def _chunk_root(w: Token) -> bool:
+        if w.pos_ not in {"NOUN", "PROPN", "PRON"}:
+            return False
+        if w.dep_ in _NP_DEPS:
+            return True
+        if w.dep_ == "conj":
+            head = w.head
+            while head.dep_ == "conj" and head.head.i < head.i:
+                head = head.head
+            return head.dep_ in _NP_DEPS
+        return False
 
     # ---------------------------------------------------------------- pronouns
     def _subject_like(self, tok: Token) -> bool:
         h = tok
-        while h.dep_ in _LINK_DEPS and h.head is not h:
+        while h.dep_ in _LINK_DEPS and h.head.i != h.i:
             h = h.head
         if h.dep_ in _SUBJ_DEPS:
             return True
@@ -1125,7 +1312,7 @@ class _Article:
 
     def _clause_verbs(self, tok: Token) -> set[int]:
         out, h = set(), tok
-        while h.head is not h:
+        while h.head.i != h.i:
             h = h.head
             if h.pos_ in {"VERB", "AUX"}:
                 out.add(h.i)
@@ -1136,10 +1323,11 @@ class _Article:
     def _pronouns(self) -> None:
         doc = self.doc
         self.pron: dict[int, str] = {}
-        for t in doc:
-            low = t.lower_
-            if self.in_quote[t.i] or t.i in self.tok_ment:
+        for i in self._positions(self.low, self.d.pron_hashes):
+            if self.in_quote[i] or i in self.tok_ment:
                 continue
+            t = doc[i]
+            low = t.lower_
             if low in _PERSON_PRON:
                 a = self.antecedent(t, gender=_PERSON_PRON[low])
             elif low in _IT_PRON:
@@ -1155,7 +1343,10 @@ class _Article:
             m = _Ment(t.i, t.i + 1, a.key, "pronoun", a.kind)
             self.ments.append(m)
             self._occupy(m)
+            self._by_sent_index().setdefault(self.sent_of[t.i], []).append(m)
         self.ments.sort(key=lambda m: m.start)
+        self._by_sent = None  # rebuilt on demand, in text order
+        self.starts = [m.start for m in self.ments]
 
     def antecedent(self, tok: Token, *, gender: Optional[str], kinds: Iterable[str] = ("person",)) -> Optional[_Act]:
         kinds = set(kinds)
@@ -1168,10 +1359,9 @@ class _Article:
             s_idx = si - back
             if s_idx < 0:
                 break
-            sent = self.sents[s_idx]
             cands = []
-            for m in self.ments:
-                if m.start < sent.start or m.start >= sent.end or (back == 0 and m.start >= tok.i):
+            for m in self._by_sent_index().get(s_idx, ()):
+                if back == 0 and m.start >= tok.i:
                     continue
                 a = self.acts.get(m.key)
                 if a is None or a.kind not in kinds:
@@ -1194,9 +1384,17 @@ class _Article:
                 break
         return best
 
+    def _by_sent_index(self) -> dict[int, list[_Ment]]:
+        """Mentions by sentence index (built once, kept up to date by _pronouns)."""
+        if self._by_sent is None:
+            self._by_sent = {}
+            for m in self.ments:
+                self._by_sent.setdefault(self.sent_of[m.start], []).append(m)
+        return self._by_sent
+
     def _head_verb(self, tok: Token) -> int:
         h = tok
-        while h.head is not h and h.pos_ not in {"VERB", "AUX"}:
+        while h.head.i != h.i and h.pos_ not in {"VERB", "AUX"}:
             h = h.head
         return h.i
 
@@ -1206,6 +1404,12 @@ class _Article:
         doc = self.doc
         self.pairs: list[tuple[int, list[str]]] = []
         by_tok = self.tok_ment
+        # tokens of mentions attached as conjuncts: the only ones a coordination can add
+        conj_by_sent: dict[int, list[Token]] = {}
+        for k in sorted(by_tok):
+            c = doc[k]
+            if c.dep_ == "conj":
+                conj_by_sent.setdefault(self.sent_of[k], []).append(c)
         for m in self.ments:
             if m.how == "pronoun":
                 continue
@@ -1213,8 +1417,10 @@ class _Article:
             if r.dep_ == "conj":
                 continue
             keys = [m.key]
-            for c in r.subtree:
-                if c.dep_ == "conj" and c.i >= m.end and c.i in by_tok:
+            for c in conj_by_sent.get(self.sent_of[r.i], ()):
+                if c.i < m.end or not r.is_ancestor(c):
+                    continue
+                if c.i in by_tok:
                     h = c.head
                     if h.i in range(m.start, m.end) or (h.i in by_tok and by_tok[h.i].key in keys):
                         k2 = by_tok[c.i].key
@@ -1238,7 +1444,7 @@ class _Article:
                 continue
             words = [t.lower_ for t in doc[m1.end:m2.start]
                      if not (t.i in by_tok or t.is_punct or _norm(t.text) in _POSS)]
-            words = [w for w in words if w not in self.d.title_words | self.d.modifiers | _DETS]
+            words = [w for w in words if w not in self.d.title_or_mod and w not in _DETS]
             if words == ["and"]:
                 self.pairs.append((m1.start, [a1.key, a2.key]))
         self.pairs.sort(key=lambda p: p[0])
@@ -1258,15 +1464,17 @@ class _Article:
     # ---------------------------------------------------------------- output
     def result(self) -> tuple[list[Actor], list[Mention]]:
         doc = self.doc
+        text = doc.text  # Doc.text joins every token: compute it once
         counts: dict[str, int] = {}
         mentions = []
         for m in self.ments:
             a = self.acts.get(m.key)
             if a is None:
                 continue
-            span = doc[m.start:m.end]
-            mentions.append(Mention(actor_id=slugify(a.name), text=span.text, start_char=span.start_char,
-                                    end_char=span.end_char, sent_id=self.sent_of[m.start], how=m.how))
+            first, last = doc[m.start], doc[m.end - 1]
+            sc, ec = first.idx, last.idx + len(last.text)
+            mentions.append(Mention(actor_id=slugify(a.name), text=text[sc:ec], start_char=sc,
+                                    end_char=ec, sent_id=self.sent_of[m.start], how=m.how))
             counts[a.key] = counts.get(a.key, 0) + 1
         actors = []
         for a in self.acts.values():
@@ -1279,8 +1487,11 @@ class _Article:
         # only mentions of emitted actors
         emitted = {x.actor_id for x in actors}
         mentions = [m for m in mentions if m.actor_id in emitted]
+        n_by_id: dict[str, int] = {}
+        for m in mentions:
+            n_by_id[m.actor_id] = n_by_id.get(m.actor_id, 0) + 1
         for x in actors:
-            x.n_mentions = sum(1 for m in mentions if m.actor_id == x.actor_id)
+            x.n_mentions = n_by_id.get(x.actor_id, 0)
         return actors, mentions
 
     def to_actor(self, a: _Act, n: int = 0) -> Actor:
@@ -1297,6 +1508,11 @@ class _Article:
 
 class ActorResolver:
     """Maps spans of the article text to actors (see :class:`toolkit.types.SpeakerResolver`).
+
+    Contract: when a span resolves to an actor that has no row yet (a holder taken from the
+    dictionary for a role phrase such as "the President of France", or a group that turns out
+    to speak), ``resolve`` appends that actor to the ``ActorResult.actors`` list it was built
+    with, so read ``ar.actors`` after the statements and events extractors have run.
 
     Example:
         >>> from toolkit.models import load_pipeline
@@ -1424,7 +1640,8 @@ class ActorResolver:
         """Mentions inside [s, e) that can be the referent (not an affiliation of a role)."""
         art, doc = self._art, self._art.doc
         seen, out, ranked = set(), [], []
-        for m in art.ments:
+        lo, hi = bisect.bisect_left(art.starts, s), bisect.bisect_left(art.starts, e)
+        for m in art.ments[lo:hi]:
             if m.start < s or m.end > e or id(m) in seen:
                 continue
             seen.add(id(m))
@@ -1514,8 +1731,8 @@ class ActorResolver:
         si = art.sent_of[s]
         for k in range(si, max(-1, si - 6), -1):
             acts = []
-            for m in art.ments:
-                if art.sent_of[m.start] != k or m.start >= s or m.how == "pronoun":
+            for m in art._by_sent_index().get(k, ()):
+                if m.start >= s or m.how == "pronoun":
                     continue
                 a = art.acts.get(m.key)
                 if a and (a.kind == "person" if person else a.kind in {"person", "group"}) and a not in acts:
