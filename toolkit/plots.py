@@ -259,3 +259,131 @@ def cue_heatmap(statements: pd.DataFrame, *, by: str = "speaker", column: str = 
     fig.colorbar(im, ax=ax, label="statements")
     ax.set_xlabel(column)
     return fig
+
+
+#: Colour per side of a contested-term vocabulary (other sides get grey).
+SIDE_COLORS = {"RU": "#d62728", "UA": "#1f77b4", "neutral": "#7f7f7f"}
+
+
+def stance_heatmap(statements: pd.DataFrame, *, by: str = "speaker", column: str = "stance", top: int = 10,
+                   normalize: bool = True, ax=None) -> Figure:
+    """Heatmap of reporting stances (or cue classes) by speaker: how each actor is reported.
+
+    Rows are the ``top`` speakers with most statements, columns the stances in the
+    lexicon's order (neutral, emphatic, distancing, ...). With ``normalize`` the colour is
+    the share of the row's statements (rows comparable across speakers); cells show counts.
+
+    Args:
+        statements: statements table (``by``, ``content`` and ``cue``/``cue_class``, or a
+            ``stance`` column from :func:`toolkit.rhetoric.with_features`).
+        by: row column.
+        column: ``"stance"`` (default) or ``"cue_class"``.
+        top: number of rows.
+        normalize: colour by row share (default) or by count.
+
+    Example:
+        >>> fig = stance_heatmap(corpus.statements, top=8)  # doctest: +SKIP
+    """
+    counts = rhetoric.reporting_profile(statements, by=by, column=column).head(top)
+    cols = [c for c in counts.columns if c not in (by, "n_statements")]
+    fig, ax = _axes(ax, size=(max(4.5, 0.75 * len(cols) + 3.0), max(2.5, 0.4 * len(counts) + 1.5)))
+    if counts.empty or not cols:
+        _empty(ax, "no statements")
+        return fig
+    mat = counts[cols].to_numpy(dtype=float)
+    shown = mat / np.maximum(counts["n_statements"].to_numpy(dtype=float)[:, None], 1) if normalize else mat
+    im = ax.imshow(shown, cmap="Purples", aspect="auto", vmin=0, vmax=1 if normalize else None)
+    ax.set_xticks(range(len(cols)), [str(c) for c in cols], rotation=45, ha="right")
+    ax.set_yticks(range(len(counts)), [f"{lab} ({n})" for lab, n in zip(counts[by], counts["n_statements"])])
+    vmax = float(shown.max()) if shown.size else 0.0
+    for i in range(mat.shape[0]):
+        for j in range(mat.shape[1]):
+            n = int(mat[i, j])
+            if n:
+                ax.text(j, i, str(n), ha="center", va="center", fontsize="small",
+                        color="white" if vmax and shown[i, j] > vmax / 2 else "black")
+    fig.colorbar(im, ax=ax, label="share of the speaker's statements" if normalize else "statements")
+    ax.set_xlabel("reporting stance" if column == "stance" else column)
+    return fig
+
+
+def term_usage(terms: pd.DataFrame, articles: Optional[pd.DataFrame] = None, *, by: str = "source",
+               groups=None, top: int = 25, ax=None) -> Figure:
+    """Heatmap of contested-term variants (rows) by outlet (columns), counts in the cells.
+
+    Row labels read ``group: term`` and are coloured by whose vocabulary the term is
+    (:data:`SIDE_COLORS`: RU red, UA blue, neutral grey).
+
+    Args:
+        terms: :func:`toolkit.rhetoric.article_terms` output.
+        articles: the articles table, to get ``by`` (e.g. ``source``) per article.
+        by: column grouping (``"source"``, ``"article_id"``, ...).
+        groups: only these term groups (default: all).
+        top: keep the ``top`` most frequent variants.
+
+    Example:
+        >>> fig = term_usage(rhetoric.article_terms(corpus), corpus.articles)  # doctest: +SKIP
+    """
+    usage = rhetoric.term_usage(terms, by=by, articles=articles)
+    if groups is not None:
+        usage = usage[usage["group"].isin(list(groups))]
+    fig_rows = usage.groupby(["group", "term", "side"], sort=True)["n"].sum().reset_index()
+    fig_rows = fig_rows.sort_values(["n", "group", "term"], ascending=[False, True, True], kind="mergesort").head(top)
+    fig_rows = fig_rows.sort_values(["group", "n", "term"], ascending=[True, False, True], kind="mergesort")
+    outlets = sorted(usage[by].astype(str).unique().tolist())
+    fig, ax = _axes(ax, size=(max(4.5, 0.9 * len(outlets) + 4.0), max(2.5, 0.32 * len(fig_rows) + 1.8)))
+    if fig_rows.empty:
+        _empty(ax, "no contested terms")
+        return fig
+    cell = {(r[by], r["group"], r["term"]): int(r["n"]) for _, r in usage.assign(**{by: usage[by].astype(str)}).iterrows()}
+    keys = list(zip(fig_rows["group"], fig_rows["term"]))
+    mat = np.array([[cell.get((o, g, t), 0) for o in outlets] for g, t in keys], dtype=float)
+    im = ax.imshow(mat, cmap="Greys", aspect="auto", vmin=0)
+    ax.set_xticks(range(len(outlets)), outlets, rotation=30, ha="right")
+    ax.set_yticks(range(len(keys)), [f"{g}: {t}" for g, t in keys])
+    for lab, side in zip(ax.get_yticklabels(), fig_rows["side"]):
+        lab.set_color(SIDE_COLORS.get(str(side), "#555555"))
+    vmax = float(mat.max())
+    for i in range(mat.shape[0]):
+        for j in range(mat.shape[1]):
+            n = int(mat[i, j])
+            if n:
+                ax.text(j, i, str(n), ha="center", va="center", fontsize="small",
+                        color="white" if vmax and n > vmax / 2 else "black")
+    fig.colorbar(im, ax=ax, label="occurrences")
+    for side in sorted(set(map(str, fig_rows["side"]))):
+        ax.plot([], [], marker="s", linestyle="", color=SIDE_COLORS.get(side, "#555555"), label=f"{side} vocabulary")
+    ax.legend(loc="lower left", bbox_to_anchor=(0.0, 1.0), ncols=3, fontsize="small", frameon=False)
+    return fig
+
+
+def sentiment_by_speaker(statements: pd.DataFrame, *, by: str = "speaker", top: int = 10, min_statements: int = 1,
+                         ax=None) -> Figure:
+    """Horizontal bars of mean sentiment (VADER compound) per speaker, red below zero.
+
+    The ``top`` speakers with most statements (at least ``min_statements``) are shown,
+    ordered by mean sentiment; each bar is labelled with its number of statements.
+
+    Example:
+        >>> fig = sentiment_by_speaker(corpus.statements, min_statements=2)  # doctest: +SKIP
+    """
+    table = rhetoric.sentiment_by_speaker(statements, by=by)
+    table = table[(table["n_statements"] >= min_statements) & table["mean_sentiment"].notna()].head(top)
+    table = table.sort_values(["mean_sentiment", by], ascending=[False, True], kind="mergesort")
+    fig, ax = _axes(ax, size=(7.0, max(2.5, 0.35 * len(table) + 1.2)))
+    if table.empty:
+        _empty(ax, "no statements")
+        return fig
+    y = np.arange(len(table))
+    vals = table["mean_sentiment"].to_numpy(dtype=float)
+    ax.barh(y, vals, color=["#2ca02c" if v >= 0 else "#d62728" for v in vals])
+    ax.set_yticks(y, table[by].astype(str).tolist())
+    ax.invert_yaxis()
+    ax.axvline(0, color="#7f7f7f", linewidth=1)
+    lim = max(0.1, float(np.abs(vals).max()) * 1.3)
+    ax.set_xlim(-lim, lim)
+    ax.set_xlabel("mean sentiment of the statements (VADER compound)")
+    for yi, v, n in zip(y, vals, table["n_statements"]):
+        ax.text(v, yi, f" n={n} " if v >= 0 else f" n={n} ", va="center", ha="left" if v >= 0 else "right",
+                fontsize="small")
+    return fig

@@ -172,6 +172,11 @@ When an event took place versus when it was reported. Points above the diagonal 
 after the event, points below it were announced ahead of time.
 """),
     code("fig = plots.report_lag(corpus.events, corpus.articles); fig"),
+    code("""
+lag = chron.assign(lag_days=(chron["first_reported"] - chron["start"]).dt.days)
+lag.groupby("status").agg(events=("action", "size"), dated=("start", "count"),
+                          median_lag_days=("lag_days", "median"), max_lag_days=("lag_days", "max"))
+"""),
     md("""
 ## The seed article on the calendar
 The seed article's own events and dates, resolved against its publication date (Friday 30 May
@@ -182,6 +187,27 @@ seed = corpus["000_a191f6331583f074"]
 seed.dates[["text", "type", "value", "start", "end"]]
 """),
     code("seed.events[['actor', 'action', 'date_value', 'start', 'status']]"),
+    md("""
+## Reading the output
+- **Most clauses carry no date of their own.** About two in five event rows have a date; the
+  chronology keeps the undated ones (with actor, action and target) but only the dated ones reach
+  the timeline.
+- **Happened and planned are split about evenly.** Happened events are reported a median of one
+  day after they took place; planned ones are announced a median of three days ahead (negative
+  lag), which is the rhythm of the talks: each round is announced, held, then read out.
+- **Background facts travel.** The event reported by the most articles is the February 2022
+  invasion, repeated as context by several wire stories more than three years later; the rounds of
+  talks themselves are mostly reported once each, partly because the same talks appear under
+  different actors and actions (``discuss``, ``talk``, ``negotiate``) that the merge keeps apart.
+- **The seed article.** Its header gives no date, so the toolkit inferred the publication date
+  (``published_inferred``) from the "Monday ... the 2nd of June" pair: Friday 30 May 2025, bracket
+  26 May - 1 June. Against it, "Monday" and "the 2nd of June" both land on 2 June (the planned
+  second round), "next week" on ISO week 2025-W23, and "February 2022" on the invasion, not on
+  the talks.
+- **Limits.** Agentless or passive clauses leave the actor empty (``<NA>`` rows), and a few
+  clauses of the readouts are generic verbs rather than events; read the table, not only the
+  plot.
+"""),
 ]
 
 NB03 = [
@@ -189,9 +215,14 @@ NB03 = [
 # 03 · Rhetoric
 
 **Question:** who gets a voice in the coverage, how are they quoted (their own words or a
-paraphrase), and which reporting verbs are used for whom?
+paraphrase, with which reporting verbs), how do they speak (hedged or emphatic, positive or
+negative), and whose vocabulary do the outlets use for the contested terms of the war?
 
-We parse `data/articles/` and aggregate the `statements` table.
+We parse `data/articles/` (eleven short illustrative articles about the 2025 Istanbul talks) and
+aggregate the `statements` table with `toolkit.rhetoric`. The word lists behind every column are
+YAML files a reader can open and extend: `toolkit/data/reporting_verbs.yaml` (cue classes),
+`toolkit/data/hedges.yaml` (hedges, boosters, modals, negation, evaluative terms, stances) and
+`toolkit/data/contested_terms.yaml` (framing terms and whose vocabulary they are).
 """),
     code("""
 # Parameters (papermill can override these)
@@ -211,6 +242,7 @@ pd.set_option("display.width", 160)
 
 corpus = toolkit.parse_many(articles_dir or ARTICLES_DIR, published=published)
 statements = rhetoric.with_speaker_country(corpus.statements, corpus.actors)
+statements = rhetoric.with_features(statements)
 print(corpus.summary())
 statements[["article_id", "speaker", "cue", "mode", "content"]].head(15)
 """),
@@ -224,17 +256,99 @@ Share of statements, and of words attributed, by speaker and by the speaker's co
     md("""
 ## Quoted or paraphrased
 Direct quotation gives a speaker their own words; indirect speech puts the outlet's words in
-their mouth.
+their mouth. `direct_share` counts statements quoted throughout, `quoted_word_share` the share
+of a speaker's attributed words that are inside quotation marks.
 """),
-    code("rhetoric.mode_by_speaker(statements).head(12)"),
+    code("rhetoric.direct_quote_share(statements).head(12)"),
     code("fig = plots.mode_by_speaker(statements, top=10); fig"),
     md("""
-## Reporting verbs
-Which reporting verbs (and classes of verbs: neutral, emphatic, informing, concessive, ...)
-the articles use for whom.
+## Reporting verbs and the stance they imply
+Which reporting verbs the articles use for whom, grouped in classes (neutral "said", emphatic
+"stressed", distancing "claimed", concessive "acknowledged", informing "announced", directive
+"urged", commissive "offered", oppositional "warned", expressive "welcomed"). The stance is
+the class, except for factive cues ("revealed", "pointed out", "noted": the outlet presents
+the content as true) and belief verbs (tentative).
 """),
-    code("rhetoric.cue_profile(statements, by='speaker', column='cue_class').head(15)"),
-    code("fig = plots.cue_heatmap(statements, top=10); fig"),
+    code("rhetoric.reporting_profile(statements, by='speaker').head(12)"),
+    code("fig = plots.stance_heatmap(statements, top=10); fig"),
+    code("rhetoric.reporting_profile(statements, by='country', column='stance', normalize=True).round(2)"),
+    md("""
+## How they speak: hedges, boosters, negation
+Per statement, `toolkit.rhetoric.statement_features` lists the hedges ("may", "possible",
+"not yet"), boosters ("of course", "clearly", "firmly"), modal verbs and negations in the
+content. Per speaker, `hedging_by_speaker` counts them per 100 words and as shares of
+statements.
+"""),
+    code("""
+features = rhetoric.statement_features(statements)
+features[["article_id", "statement_id", "stance", "hedges", "boosters", "modals", "negated",
+          "evaluative", "self_reference", "directness"]].query("hedges != '' or boosters != '' or evaluative != ''")
+"""),
+    code("rhetoric.hedging_by_speaker(statements).head(12)"),
+    md("""
+## Sentiment and evaluative terms
+`sentiment` is VADER's compound score of the statement's content (-1 to 1), `evaluative` the
+judgement words it contains ("legitimate", "unacceptable", "pleased", "futile"). VADER scores
+words, not stances: "prisoners of war" is negative whoever speaks, so read the means with the
+contents next to them.
+"""),
+    code("rhetoric.sentiment_by_speaker(statements).head(12)"),
+    code("fig = plots.sentiment_by_speaker(statements, top=12); fig"),
+    code("""
+statements.sort_values("sentiment")[["speaker", "sentiment", "evaluative", "content"]].iloc[[0, 1, 2, -3, -2, -1]]
+"""),
+    md("""
+## Contested terms: whose vocabulary
+`article_terms` finds every framing term of `contested_terms.yaml` in each article ("special
+military operation" / "invasion" / "war", "Kiev" / "Kyiv", "Donbass" / "Donbas", "separatists" /
+"militias", "ceasefire" / "truce", ...), with whose vocabulary it is (`side`: RU, UA or neutral)
+and its offsets. `term_usage` counts the variants per outlet, `term_usage_by_outlet` sums them by
+side.
+"""),
+    code("""
+terms = rhetoric.article_terms(corpus)
+terms.head(10)
+"""),
+    code("rhetoric.term_usage(terms, articles=corpus.articles)"),
+    code("rhetoric.term_usage_by_outlet(terms, corpus.articles)"),
+    code("fig = plots.term_usage(terms, corpus.articles); fig"),
+    md("""
+## What the tables show
+On these eleven short articles (103 statements; read the figures as an illustration of the method,
+not as findings):
+
+- **Voices.** The principals of both delegations get about the same room: Peskov, Umerov and
+  Medinsky have 7 statements each, Putin and Zelenskyy 6. By country, Russian speakers have
+  slightly more statements and attributed words than Ukrainian ones (30 against 23), the United
+  States and Turkey follow far behind. About a third of the statements (and of the words) has no
+  country: anonymous sources ("a Turkish diplomatic source", "a European diplomat"), institutions
+  and joint speakers ("Marco Rubio and Rustem Umerov").
+- **Own words or paraphrase.** Direct quotation is rare and goes mostly to anonymous officials: the
+  Turkish diplomatic source is quoted verbatim in half of its statements, and of the named
+  principals only Peskov gets his own words (2 of 7 statements, about 40% of his words). Putin,
+  Zelenskyy, Umerov and Medinsky are always paraphrased.
+- **Reporting verbs.** The outlets report almost everyone with neutral verbs ("said", "told",
+  "stated") and never with distancing ones ("claimed", "alleged"): no speaker is singled out for
+  scepticism. What varies is the speech act: Ukraine (as a country) mostly asks and proposes
+  (directive), Russia offers (commissive), Peskov informs and concedes, Zelenskyy insists and
+  warns (oppositional), Kellogg concedes ("recognized Russia's concern as legitimate").
+- **Hedging.** Putin's paraphrased statements are the most hedged ("possible", "could", "not ruling
+  out": half of his statements carry a hedge), followed by Rubio, Erdogan and Medinsky ("possible",
+  "unlikely"); boosters are almost absent, Peskov's "of course" being the only one among the main
+  speakers. Negation marks Kellogg's and Zelenskyy's statements ("not on the table", "not serious").
+- **Sentiment.** Peskov, Erdogan, the Turkish source and Putin are on the positive side (Peskov's
+  "pleased" and "appealing"); Umerov and "Ukraine" come out negative. The table of extremes shows
+  why: the most negative contents are prisoner exchanges ("seriously wounded ... prisoners of war")
+  and Trump's tariff threat, not hostile statements. VADER scores the topic's words, so compare
+  speakers on the same topic, and read the evaluative terms alongside.
+- **Contested terms.** Every outlet writes "Kyiv", and the only partisan vocabulary found is on
+  the Ukrainian side ("full-scale invasion", "separatists"); none of the Russian variants
+  ("special military operation", "Kiev", "Donbass", "neo-Nazi") appears. Most framing words are
+  neutral ("ceasefire", "truce", "war", "conflict", "peace proposals"), and the ministry readouts
+  use almost none. That is the usual profile of Western English-language wire copy; the benchmark
+  `benchmarks/rhetoric_kremlin_ukraine.py` runs the same analysis on the Kremlin's and the
+  Ukrainian presidency's own press releases, where the two vocabularies separate sharply.
+"""),
 ]
 
 
