@@ -5,7 +5,10 @@ as "plea" or "warning", or "according to") with a speaker and a content. The con
 clause ("stated that ..."), a quotation ("“...,” Peskov informed reporters."), an object
 noun phrase ("condemned the invasion"), the subject of a passive ("The role of ... has been
 acknowledged by ..."), or the previous sentence for backward-pointing passives ("This was
-stated by ..."). Cues and their rhetorical classes come from the YAML lexicon
+stated by ..."). Also: attributions set inside the sentence ("The plan, he said, will
+fail."), quotations split around their attribution ("“A,” he said, “B.”"), documents and
+polls as sources ("A poll found that ..."), headline style ("Name: ..."), and the newswire
+quotation marks ``''...''``. Cues and their rhetorical classes come from the YAML lexicon
 ``toolkit/data/reporting_verbs.yaml``, which users can extend.
 
 Example:
@@ -37,6 +40,7 @@ LexiconLike = Union[str, Path, Mapping[str, Any], None]
 _OPEN_QUOTES = {"“": "”", "«": "»", "„": "”"}
 _CLOSE_QUOTES = {"”", "»"}
 _QUOTE_CHARS = set("“”«»„\"")
+_QUOTE_TOKENS = {"''", "``"}
 _EXPLETIVES = {"it"}
 _DEMONSTRATIVES = {"this", "that", "these", "those"}
 _RELATIVE = {"who", "which", "that", "whom"}
@@ -75,6 +79,8 @@ class Lexicon:
     speech_nouns: frozenset
     spelling: Mapping[str, str]
     source_nouns: frozenset = frozenset()
+    document_verbs: frozenset = frozenset()
+    document_nouns: frozenset = frozenset()
 
     def normalize(self, lemma: str) -> str:
         """American spelling of a cue lemma ("emphasise" -> "emphasize")."""
@@ -122,6 +128,8 @@ def _build_lexicon(raw: Mapping[str, Any]) -> Lexicon:
     verb_class = {str(lem).lower(): cls for cls, lems in (raw.get("classes") or {}).items()
                   for lem in (lems or [])}
     verb_class.setdefault("according to", "neutral")
+    for lem in raw.get("document_verbs") or []:
+        verb_class.setdefault(str(lem).lower(), "informing")
     noun_class = {str(lem).lower(): cls for cls, lems in (raw.get("noun_cues") or {}).items()
                   for lem in (lems or [])}
     preps = {str(k).lower(): frozenset(str(p).lower() for p in (v or []))
@@ -133,7 +141,8 @@ def _build_lexicon(raw: Mapping[str, Any]) -> Lexicon:
                    content_preps=preps, stance_nouns=fs("stance_nouns"),
                    adjective_cues=fs("adjective_cues"), noun_class=noun_class,
                    light_verbs=fs("light_verbs"), speech_nouns=fs("speech_nouns"),
-                   spelling=spelling, source_nouns=fs("source_nouns"))
+                   spelling=spelling, source_nouns=fs("source_nouns"),
+                   document_verbs=fs("document_verbs"), document_nouns=fs("document_nouns"))
 
 
 @functools.lru_cache(maxsize=16)
@@ -187,56 +196,87 @@ class Quote:
     start: int
     end: int
     close_char: Optional[int]  # None when unclosed (capped at the paragraph end)
+    close_len: int = 1  # 2 for the two-character mark ''
 
     def contains(self, pos: int) -> bool:
         return self.start <= pos < self.end
 
     @property
     def outer_end(self) -> int:
-        return self.end + 1 if self.close_char is not None else self.end
+        return self.end + self.close_len if self.close_char is not None else self.end
+
+
+def _mark_at(text: str, i: int) -> tuple[str, int]:
+    """The quotation mark at ``text[i]`` as (kind, length); kind '' when none.
+
+    Kinds: '"' for toggling marks (straight double quotes and the newswire style ``''``,
+    which some feeds use for both ends), 'open' and 'close' for directional marks
+    (curly quotes, guillemets, ````` `` `````).
+    """
+    ch = text[i]
+    if ch == '"':
+        return '"', 1
+    if ch in "'`" and text.startswith(ch * 2, i) and not text.startswith(ch * 3, i):
+        return ('"', 2) if ch == "'" else ("open", 2)
+    if ch in _OPEN_QUOTES:
+        return "open", 1
+    if ch in _CLOSE_QUOTES:
+        return "close", 1
+    return "", 0
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """Quotation spans in ``text``: curly and straight double quotes, guillemets.
+    """Quotation spans in ``text``: curly and straight double quotes, guillemets, and the
+    newswire marks ``''...''`` (also opened by two backticks).
 
     A quotation never crosses a paragraph (a line break): an unclosed one ends at the
     paragraph end; a stray closing mark is ignored.
 
     Example:
-        >>> [text[q.start:q.end] for text in ['He said "yes" and “no”.'] for q in find_quotes(text)]
+        >>> [t[q.start:q.end] for t in ['He said "yes" and “no”.'] for q in find_quotes(t)]
         ['yes', 'no']
+        >>> [t[q.start:q.end] for t in ["''Maybe,'' he said."] for q in find_quotes(t)]
+        ['Maybe,']
     """
     quotes: list[Quote] = []
     open_pos: Optional[int] = None
-    open_ch = ""
+    open_len = 1
+    open_kind = ""
     n = len(text)
-    for i, ch in enumerate(text):
+    i = 0
+    while i < n:
+        ch = text[i]
         if ch == "\n":
             if open_pos is not None:
-                end = i
-                if end > open_pos + 1:
-                    quotes.append(Quote(open_pos, open_pos + 1, end, None))
+                if i > open_pos + open_len:
+                    quotes.append(Quote(open_pos, open_pos + open_len, i, None))
                 open_pos = None
+            i += 1
             continue
-        if ch not in _QUOTE_CHARS:
+        if ch not in _QUOTE_CHARS and ch not in "'`":
+            i += 1
             continue
-        if ch == '"':
-            if open_pos is not None and open_ch == '"':
-                quotes.append(Quote(open_pos, open_pos + 1, i, i))
+        kind, ln = _mark_at(text, i)
+        if not kind:
+            i += 1
+            continue
+        if kind == '"':
+            if open_pos is not None and open_kind in {'"', "open"} and (
+                    open_kind == '"' or ln == 2):
+                quotes.append(Quote(open_pos, open_pos + open_len, i, i, ln))
                 open_pos = None
             elif open_pos is None:
-                open_pos, open_ch = i, ch
-            continue
-        if ch in _OPEN_QUOTES and not (ch == "„" and open_pos is not None):
-            if open_pos is not None:  # a new opening mark: the earlier one was unclosed
-                if i > open_pos + 1:
-                    quotes.append(Quote(open_pos, open_pos + 1, i, None))
-            open_pos, open_ch = i, ch
-        elif ch in _CLOSE_QUOTES and open_pos is not None and open_ch != '"':
-            quotes.append(Quote(open_pos, open_pos + 1, i, i))
+                open_pos, open_len, open_kind = i, ln, kind
+        elif kind == "open" and not (ch == "„" and open_pos is not None):
+            if open_pos is not None and i > open_pos + open_len:  # the earlier one was unclosed
+                quotes.append(Quote(open_pos, open_pos + open_len, i, None))
+            open_pos, open_len, open_kind = i, ln, kind
+        elif kind == "close" and open_pos is not None and open_kind == "open":
+            quotes.append(Quote(open_pos, open_pos + open_len, i, i, ln))
             open_pos = None
-    if open_pos is not None and n > open_pos + 1:
-        quotes.append(Quote(open_pos, open_pos + 1, n, None))
+        i += ln
+    if open_pos is not None and n > open_pos + open_len:
+        quotes.append(Quote(open_pos, open_pos + open_len, n, None))
     return quotes
 
 
@@ -256,6 +296,7 @@ class _Cand:
     kind: str = "clause"
     chars: Optional[tuple[int, int]] = None  # content char offsets after post-processing
     extra_cues: list = field(default_factory=list)
+    skip: Optional[tuple[int, int]] = None  # chars of an attribution inside the content
 
 
 class _Ctx:
@@ -287,7 +328,8 @@ class _Ctx:
 
 
 def _is_punct(t: Token) -> bool:
-    return t.is_punct or t.is_space or t.text in _QUOTE_CHARS or t.text in {"-", "—", "–"}
+    return t.is_punct or t.is_space or t.text in _QUOTE_CHARS or t.text in _QUOTE_TOKENS \
+        or t.text in {"-", "—", "–"}
 
 
 def _trim(doc: Doc, a: int, b: int, *, drop_mark: bool = True) -> Optional[tuple[int, int]]:
@@ -400,7 +442,7 @@ def _in_name(t: Token, head: Token) -> bool:
     for _ in range(8):
         if t.i == head.i:
             return True
-        if t.dep_ not in {"compound", "flat", "appos", "nmod"} or t.head is t:
+        if t.dep_ not in {"compound", "flat", "appos", "nmod"} or t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -475,6 +517,48 @@ def _member_spans(ctx: _Ctx, head: Token) -> list[tuple[int, int]]:
     return out
 
 
+def _speaker_range(ctx: _Ctx, head: Optional[Token], cue: Token) -> Optional[tuple[int, int]]:
+    """The words naming the speaker (``speaker_start``/``speaker_end``), or None for the default.
+
+    "X, who said ..." -> the relative pronoun (the speaker is resolved through X, as for
+    "he"); otherwise the noun phrase with its appositions and relative clauses, except a
+    relative clause that holds a reporting verb ("Crawford, who recalled ..., said") and
+    anything before a line break (a headline or byline run into the sentence).
+    """
+    if head is None or head.pos_ == "PRON":
+        return None
+    doc, lex = ctx.doc, ctx.lex
+    for rc in head.children:
+        if rc.dep_ == "relcl" and rc.i <= cue.i <= rc.right_edge.i:
+            v = cue if cue.pos_ in {"VERB", "AUX"} else cue.head
+            for _ in range(4):
+                if v.i == rc.i:
+                    break
+                if v.dep_ != "conj":
+                    v = None
+                    break
+                v = v.head
+            if v is not None:
+                rel = [x for x in rc.children if x.dep_ in _SUBJ_DEPS and x.lower_ in _RELATIVE]
+                if rel:
+                    return rel[0].i, rel[0].i
+    if head.lemma_.lower() in lex.speech_nouns and any(c.dep_ == "poss" for c in head.children):
+        return None
+    conj = [c for c in head.children if c.dep_ == "conj"]
+    if conj:
+        return None
+    a, b = _np_full(head)
+    for rc in head.children:
+        if rc.dep_ in {"relcl", "acl"} and rc.i > head.i and rc.right_edge.i <= b and any(
+                x.pos_ == "VERB" and lex.normalize(x.lemma_) in lex.verb_class for x in rc.subtree):
+            b = min(b, rc.left_edge.i - 1)
+    for k in range(head.i - 1, a - 1, -1):
+        if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
+            a = k + 1
+            break
+    return _trim(doc, a, b, drop_mark=False) or (head.i, head.i)
+
+
 def _who(ctx: _Ctx, head: Optional[Token], *, text_range: Optional[tuple[int, int]] = None) -> _Who:
     """Resolve the speaker noun phrase headed by ``head``."""
     if head is None:
@@ -537,6 +621,17 @@ def _verb_lemma(ctx: _Ctx, t: Token) -> str:
     return lem
 
 
+def _cue_end(t: Token, lem: str) -> int:
+    """End offset of a cue: a two-word cue ("point out", "call for") covers its particle."""
+    end = t.idx + len(t)
+    if " " in lem and t.pos_ in {"VERB", "AUX"}:
+        second = lem.split()[-1]
+        for c in t.children:
+            if c.dep_ in {"prt", "prep"} and c.lower_ == second and c.i > t.i:
+                return c.idx + len(c)
+    return end
+
+
 def _subject(ctx: _Ctx, verb: Token) -> tuple[Optional[Token], str]:
     """Speaker head of a reporting verb: (token, kind) with kind np | readout | none."""
     cur = verb
@@ -564,7 +659,7 @@ def _subject(ctx: _Ctx, verb: Token) -> tuple[Optional[Token], str]:
             if cur is verb:
                 return None, "none"
             return None, "none"
-        if cur.dep_ not in _CLIMB_DEPS or cur.head is cur:
+        if cur.dep_ not in _CLIMB_DEPS or cur.head.i == cur.i:
             break
         if cur.dep_ == "conj" and cur.head.pos_ not in {"VERB", "AUX"}:
             break
@@ -628,10 +723,86 @@ def _verb_cands(ctx: _Ctx) -> list[_Cand]:
             continue
         if verb.dep_ in {"amod", "acl", "compound"} and not _agent(verb):
             continue
+        if lem in lex.document_verbs and not _document_subject(ctx, verb):
+            continue
         cand = _verb_cand(ctx, verb, cue_tok, lem)
+        if cand is None and cue_tok is verb:
+            cand = _inverted_cand(ctx, verb, lem)
         if cand is not None:
             out.append(cand)
     return out
+
+
+def _document_subject(ctx: _Ctx, verb: Token) -> bool:
+    """Whether a document verb ("show", "find") has a speaker of its own or a document
+    subject ("the poll found"): plain "he found a job" is no statement."""
+    lem = ctx.lex.normalize(verb.lemma_)
+    if lem not in ctx.lex.document_verbs:
+        return True
+    cur = verb
+    for _ in range(3):
+        subj = _children(cur, "nsubj")
+        if subj:
+            return subj[0].lemma_.lower() in ctx.lex.document_nouns \
+                or subj[0].lower_ in ctx.lex.document_nouns
+        if cur.dep_ != "conj":
+            return False
+        cur = cur.head
+    return False
+
+
+_CLAUSE_DEPS = {"dobj", "dative", "prep", "npadvmod", "advmod", "prt", "agent", "neg", "aux",
+                "auxpass", "punct"}
+
+
+def _inverted_cand(ctx: _Ctx, verb: Token, lem: str) -> Optional[_Cand]:
+    """An attribution clause set off by commas whose content is the rest of the sentence,
+    which the parser did not attach as the verb's complement: "The plan, he said, will
+    fail." / "Instead, Trump told CNN, his policy would change." / "Taxes will rise, the
+    minister told reporters on Monday."
+    """
+    lex, doc = ctx.lex, ctx.doc
+    if lem in lex.topic_verbs or lex.verb_class.get(lem) in {"expressive", "directive"}:
+        return None
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _EXPLETIVES
+            and c.lower_ not in _RELATIVE]
+    if len(subj) != 1 or any(c.dep_ in {"ccomp", "xcomp", "nsubjpass", "csubj"} for c in verb.children):
+        return None
+    if verb.dep_ not in {"parataxis", "ccomp", "conj", "ROOT", "advcl"}:
+        return None
+    s = subj[0]
+    sent = ctx.sents[ctx.sent_of(verb)]
+    kids = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.dep_ != "punct"]
+    a = min([s.left_edge.i, verb.i] + [c.left_edge.i for c in kids])
+    b = max([verb.i, s.right_edge.i] + [c.right_edge.i for c in kids])
+    if any(doc[k].dep_ in {"ccomp", "conj"} and doc[k].head.i == verb.i for k in range(a, b + 1)):
+        return None
+    before = doc[a - 1] if a > sent.start else None
+    after = doc[b + 1] if b + 1 < sent.end else None
+    if before is not None and not (before.text == "," or _is_punct(before)):
+        return None
+    if after is not None and not (after.text in {",", ".", ";", "!", "?"} or _is_punct(after)):
+        return None
+    left = _trim(doc, sent.start, a - 1) if a > sent.start else None
+    right = _trim(doc, b + 1, sent.end - 1) if b + 1 < sent.end else None
+    words = lambda r: 0 if r is None else sum(1 for t in doc[r[0]:r[1] + 1] if t.is_alpha)
+    nl, nr = words(left), words(right)
+    if nl >= 2 and nr >= 2:
+        content, kind = (left[0], right[1]), "around"
+    elif nl >= 3 and nr == 0:
+        content, kind = left, "clause"
+    elif nr >= 3 and nl <= 1 and after is not None and after.text == ",":
+        content, kind = right, "clause"
+    else:
+        return None
+    if not any(t.pos_ in {"VERB", "AUX"} for t in doc[content[0]:content[1] + 1]
+               if not (a <= t.i <= b)):
+        return None
+    cand = _Cand(cue=lem, cue_tok=verb, cue_start=verb.idx, cue_end=_cue_end(verb, lem),
+                 content=content, speaker_np=s, speaker_kind="np", kind=kind,
+                 addressee=(_children(verb, "dobj") or [None])[0] if lem in lex.addressee_object else None)
+    cand.skip = (doc[a].idx, doc[b].idx + len(doc[b]))
+    return cand
 
 
 _TEMPORAL_MARKS = {"after", "before", "when", "while", "since", "until", "once"}
@@ -791,7 +962,7 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
         return None
     if addressee is not None and subj is not None and verb.i < subj.i < addressee.i:
         addressee = None  # "said the Adviser to the Head of ...": part of the subject
-    return _Cand(cue=lem, cue_tok=cue_tok, cue_start=cue_tok.idx, cue_end=cue_tok.idx + len(cue_tok),
+    return _Cand(cue=lem, cue_tok=cue_tok, cue_start=cue_tok.idx, cue_end=_cue_end(cue_tok, lem),
                  content=content, speaker_np=subj, speaker_kind=skind, addressee=addressee, kind=kind)
 
 
@@ -824,6 +995,43 @@ def _according_cands(ctx: _Ctx) -> list[_Cand]:
             continue
         out.append(_Cand(cue="according to", cue_tok=t, cue_start=t.idx, cue_end=to.idx + len(to),
                          content=content, speaker_np=who, kind="according"))
+    return out
+
+
+_COLON_SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+def _colon_cands(ctx: _Ctx) -> list[_Cand]:
+    """Headline style "Name: what they said" at the start of a line (cue ":")."""
+    doc = ctx.doc
+    out = []
+    for t in doc:
+        if t.text != ":" or t.i == 0 or t.i > len(doc) - 4:
+            continue
+        a = t.i - 1
+        while a - 1 >= 0 and not ("\n" in doc[a - 1].text or "\n" in doc[a - 1].whitespace_) \
+                and t.i - a < 6:
+            a -= 1
+        if a > 0 and not ("\n" in doc[a - 1].text or "\n" in doc[a - 1].whitespace_):
+            continue  # not at the start of a line
+        pre = doc[a:t.i]
+        if not len(pre) or any(x.pos_ not in {"PROPN", "DET"} and x.tag_ != "POS" for x in pre):
+            continue
+        if not all(x.ent_type_ in _COLON_SPEAKER_ENTS for x in pre if x.pos_ == "PROPN"):
+            continue
+        line_end = t.i + 1
+        while line_end < len(doc) and "\n" not in doc[line_end].text and "\n" not in doc[line_end - 1].whitespace_:
+            line_end += 1
+        sent = ctx.sents[ctx.sent_of(doc[t.i + 1])]
+        b = min(line_end - 1, max(sent.end - 1, t.i + 1))
+        if sum(1 for x in doc[t.i + 1:b + 1] if x.is_alpha) < 3:
+            continue
+        if any(x.pos_ == "VERB" and ctx.lex.normalize(x.lemma_) in ctx.lex.verb_class
+               and any(c.dep_ in _SUBJ_DEPS for c in x.children) for x in doc[t.i + 1:b + 1]):
+            continue  # the line has an attribution of its own
+        head = max(pre, key=lambda x: (x.pos_ == "PROPN", x.i))
+        out.append(_Cand(cue=":", cue_tok=t, cue_start=t.idx, cue_end=t.idx + 1,
+                         content=(t.i + 1, b), speaker_np=head, kind="quote"))
     return out
 
 
@@ -862,7 +1070,7 @@ def _noun_cands(ctx: _Ctx) -> list[_Cand]:
             nxt = t.right_edge.i + 1
             if nxt < len(doc):
                 v = doc[nxt]
-                while v.head is not v and v.dep_ in {"neg", "aux"}:
+                while v.head.i != v.i and v.dep_ in {"neg", "aux"}:
                     v = v.head
                 if v.pos_ == "VERB" and _has_to(v) and v.left_edge.i == nxt:
                     content = _subtree_range(v)
@@ -924,7 +1132,8 @@ def _attribution_after(ctx: _Ctx, q: Quote) -> Optional[Token]:
         tok = doc[i]
         if tok.is_space and "\n" in tok.text:
             break
-        if tok.text in _OPEN_QUOTES or (tok.text == '"' and ctx.quote_at(tok.idx + 1) is not None):
+        if tok.text in _OPEN_QUOTES or tok.text == "``" or (
+                tok.text in {'"', "''"} and ctx.quote_at(tok.idx + len(tok)) is not None):
             break
         window.append(tok)
         if tok.text in {".", "!", "?", ";"}:
@@ -973,7 +1182,7 @@ def _quote_cands(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
         if subj is None or (qa.i <= subj.i <= qb.i):
             continue
         lem = _verb_lemma(ctx, verb)
-        out.append(_Cand(cue=lem, cue_tok=verb, cue_start=verb.idx, cue_end=verb.idx + len(verb),
+        out.append(_Cand(cue=lem, cue_tok=verb, cue_start=verb.idx, cue_end=_cue_end(verb, lem),
                          content=(qa.i, qb.i), speaker_np=subj, speaker_kind=skind,
                          addressee=(_children(verb, "dobj") or [None])[0]
                          if lem in ctx.lex.addressee_object else None, kind="quote"))
@@ -998,8 +1207,9 @@ def _content_chars(ctx: _Ctx, c: _Cand) -> Optional[tuple[int, int]]:
     for qq in ctx.quotes:
         if qq.close_char is not None and cs <= qq.open_char < ce and qq.close_char >= ce \
                 and qq.close_char - ce <= 1 and c.cue_start not in range(ce, qq.close_char + 1):
-            ce = qq.close_char + 1
-        if qq.close_char is not None and cs < qq.close_char < ce and cs - 1 == qq.open_char:
+            ce = qq.outer_end
+        if qq.close_char is not None and cs < qq.close_char < ce and cs == qq.start \
+                and qq.start > qq.open_char:
             cs = qq.open_char
     if c.kind != "previous":  # never beyond the cue's paragraph
         p0 = text.rfind("\n", 0, c.cue_start) + 1
@@ -1013,20 +1223,20 @@ def _content_chars(ctx: _Ctx, c: _Cand) -> Optional[tuple[int, int]]:
         ce -= 1
     if ce - cs < 2:
         return None
-    if c.cue_start >= cs and c.cue_end <= ce and c.kind != "previous":
+    if c.cue_start >= cs and c.cue_end <= ce and c.kind not in {"previous", "around"}:
         return None
     return cs, ce
 
 
 def _mode(ctx: _Ctx, c: _Cand, cs: int, ce: int) -> str:
-    if c.kind == "split":  # “A,” he said. “B.”: the content runs over the attribution
-        return "direct"
     inside = total = 0
     pos = cs
     for w in ctx.text[cs:ce].split():
         k = ctx.text.find(w, pos)
         pos = k + len(w)
         if not any(ch.isalnum() for ch in w):
+            continue
+        if c.skip is not None and c.skip[0] <= k < c.skip[1]:
             continue
         total += 1
         j = k + next(i for i, ch in enumerate(w) if ch.isalnum())
@@ -1059,7 +1269,7 @@ def _said_on(ctx: _Ctx, c: _Cand, cs: int, ce: int) -> Optional[dt.date]:
             if cur.i == anchor.i or cur.i == c.cue_tok.i:
                 ok = True
                 break
-            if cur.head is cur:
+            if cur.head.i == cur.i:
                 break
             cur = cur.head
         if ok:
@@ -1138,7 +1348,8 @@ def extract_statements(
     if doc is None or not len(doc) or not doc.text.strip():
         return []
     ctx = _Ctx(doc, load_lexicon(lexicon), resolver, dates, topics)
-    cands = _split_chained(ctx, _verb_cands(ctx) + _according_cands(ctx) + _noun_cands(ctx))
+    cands = _split_chained(ctx, _verb_cands(ctx) + _according_cands(ctx) + _noun_cands(ctx)
+                           + _colon_cands(ctx))
     for c in cands:
         c.chars = _content_chars(ctx, c)
     cands = [c for c in cands if c.chars]
@@ -1160,7 +1371,7 @@ def extract_statements(
             w = _readout_speaker(done) or _Who(None, None, None, None, None)
             w = _Who(w.name, w.actor_id, None, None, None)
         else:
-            w = _who(ctx, c.speaker_np)
+            w = _who(ctx, c.speaker_np, text_range=_speaker_range(ctx, c.speaker_np, c.cue_tok))
             if w.actor_id is None and c.speaker_np is not None and c.speaker_np.pos_ == "PRON":
                 w = _pronoun_fallback(ctx, c.speaker_np, done, w)
         done.append((c, w))
@@ -1218,30 +1429,49 @@ def _dedupe(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
 
 
 def _merge_split_quotes(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
-    """“A,” he said. “B.” -> one statement when B has no attribution of its own."""
-    used = [c.chars for c in cands]
+    """“A,” he said. “B.” / “A,” he said, “B.” -> one statement when B has no attribution
+    of its own (a quotation opening right after the attribution clause, in the same
+    paragraph, and the quotations that follow it with nothing but spaces between)."""
+    text = ctx.text
     extra: dict[int, tuple[int, int]] = {}
     for c in cands:
         if c.kind not in {"quote", "clause"}:
             continue
-        q1 = ctx.quote_at(c.chars[0])
-        if q1 is None or q1.close_char is None or q1.close_char > c.cue_start:
+        cs, ce = c.chars
+        q1 = next((q for q in ctx.quotes if q.close_char is not None and cs <= q.end
+                   and q.start <= ce <= q.outer_end and q.close_char <= c.cue_start), None)
+        if q1 is None:
+            continue  # the content does not end with a quotation before the cue
+        nxt = [q for q in ctx.quotes if q.open_char >= c.cue_end and q.open_char - c.cue_end <= 160]
+        if not nxt:
             continue
-        # the attribution clause ends; is the next thing a quotation of its own?
-        sent = ctx.sents[ctx.sent_of(c.cue_tok)]
-        k = sent.end_char
-        while k < len(ctx.text) and ctx.text[k] == " ":
-            k += 1
-        if k >= len(ctx.text) or ctx.text[k] not in _OPEN_QUOTES and ctx.text[k] != '"':
+        q2 = nxt[0]
+        gap = text[c.cue_end:q2.open_char]
+        if "\n" in gap or not gap.rstrip().endswith((",", ":", "—", ";", ".", "!", "?")):
+            continue  # the attribution clause does not end right before the quotation
+        si = ctx.sent_of(c.cue_tok)
+        if any(c.cue_end < x.start_char < q2.open_char and text[x.start_char:q2.open_char].strip()
+               for x in ctx.sents[si + 1:si + 4]):
+            continue  # another sentence comes between
+        others = [o.chars for o in cands if o is not c and not q2.contains(o.cue_start)]
+        if any(_overlap((q2.start, q2.end), u) > 0.3 for u in others):
             continue
-        q2 = ctx.quote_at(k + 1)
-        if q2 is None or any(_overlap((q2.start, q2.end), u) > 0.3 for u in used):
-            continue
-        extra[id(c)] = (c.chars[0], q2.end)
+        end = q2.end
+        k = nxt.index(q2)
+        while k + 1 < len(nxt) and not text[nxt[k].outer_end:nxt[k + 1].open_char].strip():
+            k += 1  # “B.” “C.”: quotations that follow with nothing in between
+            if any(_overlap((nxt[k].start, nxt[k].end), u) > 0.3 for u in others):
+                break
+            end = nxt[k].end
+        while end > c.chars[0] and (text[end - 1].isspace() or text[end - 1] in ",.;:—–-"):
+            end -= 1
+        extra[id(c)] = (c.chars[0], end, q1.outer_end, q2.open_char)
     for c in cands:
         if id(c) in extra:
-            c.chars = extra[id(c)]
+            a, b, g0, g1 = extra[id(c)]
+            c.chars = (a, b)
             c.kind = "split"
+            c.skip = (g0, g1)
     return cands
 
 
