@@ -10,12 +10,12 @@ from .article import Article, parse, parse_published
 from .corpus import Corpus, parse_many, read_corpus
 from .evaluate import evaluate
 from .events import chronology
-from .ingest import ArticleInput, read_article, read_articles
+from .ingest import ArticleInput, ArticleWarning, ReadError, read_article, read_articles
 from .models import DEFAULT_PIPELINE, load_pipeline
 
 __version__ = "0.1.0"
 
 __all__ = [
-    "Article", "ArticleInput", "Corpus", "DEFAULT_PIPELINE", "chronology", "evaluate",
-    "load_pipeline", "parse", "parse_many", "parse_published", "read_article", "read_articles", "read_corpus",
+    "Article", "ArticleInput", "ArticleWarning", "Corpus", "DEFAULT_PIPELINE", "chronology", "evaluate",
+    "load_pipeline", "parse", "parse_many", "parse_published", "ReadError", "read_article", "read_articles", "read_corpus",
 ]

@@ -125,6 +125,7 @@ reported by several articles into one row with `toolkit.chronology`.
 # Parameters (papermill can override these)
 articles_dir = None   # None: data/articles/ of this project
 published = None      # ISO date to override every article's date, or None to use each header
+focus_article = None  # article_id to look at closely; None: the seed article if present, else the first
 """, "parameters"),
     code("""
 %matplotlib inline
@@ -163,9 +164,16 @@ chron[["start", "actor", "action", "target", "status", "n_articles", "first_repo
 """),
     md("""
 ## Timeline
-What happened (filled) and what was planned (open) on the calendar.
+What happened and what was planned, by status marker, on the calendar of the talks (May to July
+2025). Background events that the articles mention as context, such as the February 2022
+invasion, stay in the table above but would squeeze the talks into one column, so the plot starts
+at the first article's publication date.
 """),
-    code("fig = plots.timeline(chron, title='Events in data/articles'); fig"),
+    code("""
+first = corpus.articles["published"].min()
+recent = chron[chron["start"] >= first - pd.Timedelta(days=7)]
+fig = plots.timeline(recent, title=f"Events from {first:%d %B %Y} on"); fig
+"""),
     md("""
 ## Report lag
 When an event took place versus when it was reported. Points above the diagonal were reported
@@ -178,17 +186,23 @@ lag.groupby("status").agg(events=("action", "size"), dated=("start", "count"),
                           median_lag_days=("lag_days", "median"), max_lag_days=("lag_days", "max"))
 """),
     md("""
-## The seed article on the calendar
-The seed article's own events and dates, resolved against its publication date (Friday 30 May
-2025): the second round "on Monday" lands on 2 June.
+## One article on the calendar
+One article's own events and dates, resolved against its publication date. By default this is the
+seed article (Friday 30 May 2025), where the second round "on Monday" lands on 2 June.
 """),
     code("""
-seed = corpus["000_a191f6331583f074"]
+ids = list(corpus.articles["article_id"])
+focus = focus_article or ("000_a191f6331583f074" if "000_a191f6331583f074" in ids else ids[0])
+seed = corpus[focus]
+print(focus)
 seed.dates[["text", "type", "value", "start", "end"]]
 """),
     code("seed.events[['actor', 'action', 'date_value', 'start', 'status']]"),
     md("""
 ## Reading the output
+What the tables show on the bundled articles (rerun on other articles, the figures above change
+and this reading no longer applies):
+
 - **Most clauses carry no date of their own.** About two in five event rows have a date; the
   chronology keeps the undated ones (with actor, action and target) but only the dated ones reach
   the timeline.
@@ -314,18 +328,18 @@ terms.head(10)
     code("fig = plots.term_usage(terms, corpus.articles); fig"),
     md("""
 ## What the tables show
-On these eleven short articles (103 statements; read the figures as an illustration of the method,
+On the eleven bundled articles (about a hundred statements; read the figures as an illustration of the method,
 not as findings):
 
 - **Voices.** The principals of both delegations get about the same room: Peskov, Umerov and
-  Medinsky have 7 statements each, Putin and Zelenskyy 6. By country, Russian speakers have
-  slightly more statements and attributed words than Ukrainian ones (30 against 23), the United
+  Medinsky and Putin have seven or eight statements each, Zelenskyy six. By country, Russian speakers have
+  more statements and attributed words than Ukrainian ones (about four to three), the United
   States and Turkey follow far behind. About a third of the statements (and of the words) has no
   country: anonymous sources ("a Turkish diplomatic source", "a European diplomat"), institutions
   and joint speakers ("Marco Rubio and Rustem Umerov").
 - **Own words or paraphrase.** Direct quotation is rare and goes mostly to anonymous officials: the
   Turkish diplomatic source is quoted verbatim in half of its statements, and of the named
-  principals only Peskov gets his own words (2 of 7 statements, about 40% of his words). Putin,
+  principals only Peskov gets his own words (two statements, about 40% of his words). Putin,
   Zelenskyy, Umerov and Medinsky are always paraphrased.
 - **Reporting verbs.** The outlets report almost everyone with neutral verbs ("said", "told",
   "stated") and never with distancing ones ("claimed", "alleged"): no speaker is singled out for
@@ -333,13 +347,13 @@ not as findings):
   (directive), Russia offers (commissive), Peskov informs and concedes, Zelenskyy insists and
   warns (oppositional), Kellogg concedes ("recognized Russia's concern as legitimate").
 - **Hedging.** Putin's paraphrased statements are the most hedged ("possible", "could", "not ruling
-  out": half of his statements carry a hedge), followed by Rubio, Erdogan and Medinsky ("possible",
+  out"), followed by Rubio, Erdogan and Medinsky ("possible",
   "unlikely"); boosters are almost absent, Peskov's "of course" being the only one among the main
   speakers. Negation marks Kellogg's and Zelenskyy's statements ("not on the table", "not serious").
 - **Sentiment.** Peskov, Erdogan, the Turkish source and Putin are on the positive side (Peskov's
   "pleased" and "appealing"); Umerov and "Ukraine" come out negative. The table of extremes shows
-  why: the most negative contents are prisoner exchanges ("seriously wounded ... prisoners of war")
-  and Trump's tariff threat, not hostile statements. VADER scores the topic's words, so compare
+  why: the most negative contents are about prisoner exchanges ("seriously wounded ... prisoners of
+  war"), not hostile statements. VADER scores the topic's words, so compare
   speakers on the same topic, and read the evaluative terms alongside.
 - **Contested terms.** Every outlet writes "Kyiv", and the only partisan vocabulary found is on
   the Ukrainian side ("full-scale invasion", "separatists"); none of the Russian variants
