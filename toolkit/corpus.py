@@ -324,6 +324,33 @@ def _extract_one(item: Item, doc, keep_doc: bool):
     return (idx, payload, None, doc if keep_doc else None)
 
 
+@functools.lru_cache(maxsize=1)
+def _malloc_trim():
+    """glibc's ``malloc_trim`` or ``None`` (macOS, Windows, musl)."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+
+        trim = ctypes.CDLL("libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+    trim.argtypes, trim.restype = [ctypes.c_size_t], ctypes.c_int
+    return trim
+
+
+def release_memory() -> None:
+    """Hand freed heap pages back to the operating system (glibc only; a no-op elsewhere).
+
+    Extracting records from a parse allocates and frees many small native blocks; glibc keeps
+    the freed pages, so without this a long run's RSS grows by ~0.3 MB per article although
+    nothing is alive. Called after every chunk of articles; it takes about a millisecond.
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
 def process_items(nlp, items: Sequence[Item], *, batch_size: int = 32, keep_docs: bool = False) -> list:
     """Parse and extract a chunk of articles with ``nlp``; one result per item, in order.
 
@@ -343,6 +370,7 @@ def process_items(nlp, items: Sequence[Item], *, batch_size: int = 32, keep_docs
                 out.append((item[0], None, ("parse", f"{type(exc).__name__}: {exc}"), None))
                 continue
             out.append(_extract_one(item, doc, keep_docs))
+    release_memory()
     return out
 
 

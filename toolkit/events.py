@@ -165,7 +165,7 @@ def _np_core(head) -> list:
 def _span_text(doc, toks: Sequence) -> str:
     if not toks:
         return ""
-    return doc.text[toks[0].idx:toks[-1].idx + len(toks[-1].text)]
+    return doc[toks[0].i:toks[-1].i + 1].text  # not doc.text, which joins every token on each access
 
 
 def _short(doc, head) -> Optional[str]:

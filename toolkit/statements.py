@@ -1345,7 +1345,7 @@ def extract_statements(
         >>> (s.speaker, s.cue, s.mode, s.content, s.addressee)
         ('Peskov', 'tell', 'direct', 'Talks will resume', 'reporters')
     """
-    if doc is None or not len(doc) or not doc.text.strip():
+    if doc is None or not len(doc) or all(t.is_space for t in doc):
         return []
     ctx = _Ctx(doc, load_lexicon(lexicon), resolver, dates, topics)
     cands = _split_chained(ctx, _verb_cands(ctx) + _according_cands(ctx) + _noun_cands(ctx)
