@@ -36,6 +36,17 @@ def test_parse_writes_tables_and_a_summary_then_reuses_the_cache(tmp_path, two_a
     assert "bad.txt" in captured.err
 
 
+def test_parse_on_a_local_dask_cluster_writes_the_same_files_as_serial(tmp_path, two_articles, capsys):
+    pytest.importorskip("dask.distributed", reason="the dask extra is not installed")
+    serial, dask = tmp_path / "serial", tmp_path / "dask"
+    assert cli.main(["parse", str(two_articles), "-o", str(serial), "-q"]) == 0
+    # worker processes (not threads): the pipeline travels by name and is loaded in each worker
+    assert cli.main(["parse", str(two_articles), "-o", str(dask), "-q", "--dask", "local"]) == 0
+    assert "2 parsed, 0 from cache, 0 failed" in capsys.readouterr().out
+    for name in ("articles", "actors", "mentions", "dates", "statements", "events", "sentences"):
+        assert (serial / f"{name}.parquet").read_bytes() == (dask / f"{name}.parquet").read_bytes(), name
+
+
 def test_show_prints_actors_dates_and_statements(capsys):
     assert cli.main(["show", str(SEED)]) == 0
     out = capsys.readouterr().out

@@ -33,14 +33,32 @@ class CLIError(Exception):
     """A user error: printed as ``toolkit: error: ...`` with exit status 2."""
 
 
+def _dask_client(address: str):
+    """A Dask client for ``--dask``: a scheduler address, or ``local`` for a local cluster."""
+    try:
+        from dask.distributed import Client
+    except ImportError as exc:
+        raise CLIError('--dask needs the "dask" extra: pip install "newskit-toolkit[dask]"') from exc
+    try:
+        return Client(None if address == "local" else address)
+    except (OSError, ValueError) as exc:
+        raise CLIError(f"cannot reach the Dask scheduler at {address!r}: {exc}") from exc
+
+
 def _cmd_parse(args) -> int:
     from .corpus import parse_many
 
     t0 = time.perf_counter()
-    with warnings.catch_warnings():  # unreadable inputs are listed below, once
-        warnings.simplefilter("ignore", _article_warning())
-        corpus = parse_many(args.paths, published=args.published, nlp=args.nlp, workers=args.workers,
-                            cache_dir=args.cache, batch_size=args.batch_size, progress=not args.quiet)
+    client = _dask_client(args.dask) if args.dask else None
+    try:
+        with warnings.catch_warnings():  # unreadable inputs are listed below, once
+            warnings.simplefilter("ignore", _article_warning())
+            corpus = parse_many(args.paths, published=args.published, nlp=args.nlp, workers=args.workers,
+                                cache_dir=args.cache, batch_size=args.batch_size, progress=not args.quiet,
+                                executor=client)
+    finally:
+        if client is not None:
+            client.close()  # also stops a local cluster it started
     if not len(corpus) and not len(corpus.error_list):
         raise CLIError(f"no articles found in {' '.join(args.paths)}")
     written = corpus.write_parquet(args.output)
@@ -295,6 +313,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     p.add_argument("-o", "--output", default=str(paths.PROCESSED_DIR), help="output folder (default data/processed)")
     p.add_argument("--workers", type=_positive, default=1, help="parsing processes (default 1)")
     p.add_argument("--cache", default=None, metavar="DIR", help="cache folder: reruns only parse new articles")
+    p.add_argument("--dask", default=None, metavar="ADDRESS",
+                   help="parse on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' "
+                        "(needs the dask extra)")
     p.add_argument("--csv", action="store_true", help="also write one CSV file per table")
     p.add_argument("--batch-size", type=_positive, default=32, help="texts per nlp.pipe batch")
     p.add_argument("--published", default=None, help="publication date for every article (ISO)")

@@ -81,9 +81,16 @@ class Lexicon:
     source_nouns: frozenset = frozenset()
     document_verbs: frozenset = frozenset()
     document_nouns: frozenset = frozenset()
+    _normalized: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     def normalize(self, lemma: str) -> str:
         """American spelling of a cue lemma ("emphasise" -> "emphasize")."""
+        out = self._normalized.get(lemma)
+        if out is None:
+            out = self._normalized[lemma] = self._normalize(lemma)
+        return out
+
+    def _normalize(self, lemma: str) -> str:
         lemma = lemma.lower()
         if lemma in self.spelling:
             return self.spelling[lemma]
