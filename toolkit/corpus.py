@@ -220,8 +220,13 @@ def _nest(flat: dict[str, pl.DataFrame]) -> pl.DataFrame:
 
 def encode_records(records) -> bytes:
     """Records of one article → Parquet bytes (one row, one ``list<struct>`` column per table)."""
+    return encode_nested(_nest(records_frames(records)))
+
+
+def encode_nested(nested: pl.DataFrame) -> bytes:
+    """The one-row nested frame of an article → the Parquet bytes of a cache entry."""
     buf = io.BytesIO()
-    _nest(records_frames(records)).write_parquet(buf, compression="lz4", statistics=False)
+    nested.write_parquet(buf, compression="lz4", statistics=False)
     return buf.getvalue()
 
 
@@ -311,14 +316,15 @@ def _init_worker(spec: tuple) -> None:
 Item = tuple
 
 
-def _extract_one(item: Item, doc, keep_doc: bool):
+def _extract_one(item: Item, doc, keep_doc: bool, local: bool = False):
     idx, _text, aid, pub, title, source, url, path = item
     try:
         recs = _article.extract(doc, article_id=aid, published=pub, title=title, source=source, url=url, path=path)
     except Exception as exc:  # an extractor bug must not lose the article silently
         return (idx, None, ("extract", f"{type(exc).__name__}: {exc}"), None)
     try:
-        payload = encode_records(recs)
+        nested = _nest(records_frames(recs))
+        payload = nested if local else encode_nested(nested)
     except Exception as exc:
         return (idx, None, ("encode", f"{type(exc).__name__}: {exc}"), None)
     return (idx, payload, None, doc if keep_doc else None)
@@ -351,17 +357,20 @@ def release_memory() -> None:
         trim(0)
 
 
-def process_items(nlp, items: Sequence[Item], *, batch_size: int = 32, keep_docs: bool = False) -> list:
+def process_items(nlp, items: Sequence[Item], *, batch_size: int = 32, keep_docs: bool = False,
+                  local: bool = False) -> list:
     """Parse and extract a chunk of articles with ``nlp``; one result per item, in order.
 
     A result is ``(index, payload, error, doc)``: ``payload`` is the encoded records (see
-    :func:`encode_records`) or ``None`` with ``error = (stage, reason)``. If ``nlp.pipe``
-    fails on a batch, the remaining texts are parsed one by one so only the bad one fails.
+    :func:`encode_records`; with ``local=True``, in this process, the nested frame itself,
+    which saves a Parquet round trip) or ``None`` with ``error = (stage, reason)``. If
+    ``nlp.pipe`` fails on a batch, the remaining texts are parsed one by one so only the bad
+    one fails.
     """
     out: list = []
     try:
         for item, doc in zip(items, nlp.pipe((it[1] for it in items), batch_size=batch_size)):
-            out.append(_extract_one(item, doc, keep_docs))
+            out.append(_extract_one(item, doc, keep_docs, local))
     except Exception:
         for item in items[len(out):]:
             try:
@@ -369,7 +378,7 @@ def process_items(nlp, items: Sequence[Item], *, batch_size: int = 32, keep_docs
             except Exception as exc:
                 out.append((item[0], None, ("parse", f"{type(exc).__name__}: {exc}"), None))
                 continue
-            out.append(_extract_one(item, doc, keep_docs))
+            out.append(_extract_one(item, doc, keep_docs, local))
     release_memory()
     return out
 
@@ -392,7 +401,8 @@ class _SerialRunner:
 
     def submit(self, items) -> cf.Future:
         fut: cf.Future = cf.Future()
-        fut.set_result(process_items(self.model, items, batch_size=self.batch_size, keep_docs=self.keep_docs))
+        fut.set_result(process_items(self.model, items, batch_size=self.batch_size, keep_docs=self.keep_docs,
+                                     local=True))
         return fut
 
     def close(self) -> None:
@@ -942,7 +952,12 @@ def parse_many(inputs, *, published=None, nlp: NlpLike = None, batch_size: int =
                 aid = t.item.article_id
                 if err is None:
                     try:
-                        nested = decode_payload(payload)
+                        if isinstance(payload, pl.DataFrame):  # parsed in this process
+                            nested = payload
+                            if cache is not None:
+                                payload = encode_nested(nested)
+                        else:
+                            nested = decode_payload(payload)
                     except Exception as exc:
                         err = ("decode", f"{type(exc).__name__}: {exc}")
                 if err is not None:
