@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence, Union
@@ -15,12 +14,11 @@ from . import dates as _dates
 from . import events as _events
 from . import frames
 from . import statements as _statements
-from .ingest import ArticleInput, ReadError, iter_articles, text_id
+from .ingest import ArticleInput, ReadError, iso_date, iter_articles, text_id
 from .models import NlpLike, load_pipeline
 from .types import Sentence
 
 DateLike = Union[str, dt.date, dt.datetime, None]
-_ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ][0-9:.+\-Z]*)?\s*$")
 
 
 def parse_published(value: DateLike, *, what: str = "published") -> Optional[dt.date]:
@@ -42,12 +40,9 @@ def parse_published(value: DateLike, *, what: str = "published") -> Optional[dt.
     if isinstance(value, str):
         if not value.strip():
             return None
-        m = _ISO.match(value)
-        if m:
-            try:
-                return dt.date(int(m[1]), int(m[2]), int(m[3]))
-            except ValueError as exc:
-                raise ValueError(f"{what}={value!r} is not a real calendar date ({exc})") from None
+        iso = iso_date(value, what=what)
+        if iso is not None:
+            return iso
     raise ValueError(
         f"{what}={value!r} is invalid; expected a datetime.date, a datetime or an ISO 8601 "
         f"string such as '2025-05-30'"

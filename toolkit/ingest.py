@@ -128,6 +128,24 @@ def _text_key(text: str) -> str:
 # --------------------------------------------------------------------------- checks
 
 
+def iso_date(value: str, *, what: str = "published") -> Optional[dt.date]:
+    """The date of an ISO 8601 string (``2025-05-30``, optionally with a time), else ``None``.
+
+    The one ISO rule of the toolkit, shared by :func:`toolkit.parse_published` and
+    :func:`normalise_published`.
+
+    Raises:
+        ValueError: ISO-shaped but not a real calendar date, such as ``2025-02-30``.
+    """
+    m = _ISO.match(value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m[1]), int(m[2]), int(m[3]))
+    except ValueError as exc:
+        raise ValueError(f"{what}={value!r} is not a real calendar date ({exc})") from None
+
+
 def normalise_published(value: Optional[str], *, what: str = "published") -> Optional[str]:
     """A publication date from a header or record as an ISO ``YYYY-MM-DD`` string.
 
@@ -144,12 +162,9 @@ def normalise_published(value: Optional[str], *, what: str = "published") -> Opt
     if value is None or not str(value).strip():
         return None
     s = " ".join(str(value).split())
-    m = _ISO.match(s)
-    if m:
-        try:
-            return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-        except ValueError as exc:
-            raise ValueError(f"{what}={value!r} is not a real calendar date ({exc})") from None
+    iso = iso_date(s, what=what)
+    if iso is not None:
+        return iso.isoformat()
     try:
         parsed = email.utils.parsedate_to_datetime(s)
         if parsed is not None:
