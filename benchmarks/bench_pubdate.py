@@ -1,7 +1,7 @@
 """Publication-date inference benchmark on White House briefings (dates known).
 
 Reads ``../shared/bench/whitehouse/briefings.jsonl.gz`` (never copied into the project) and
-scores :func:`toolkit.dates.infer_published` against each record's ``published`` field.
+scores :func:`toolkit.pubdate.infer_published` against each record's ``published`` field.
 
 Sample (deterministic): every briefing with 1 to 1,499 words (whitespace tokens), then
 ``random.Random(seed).sample(..., n)`` of them (default seed 0, n 1,000); the same sample in
@@ -27,7 +27,8 @@ import sys
 import time
 from collections import Counter
 
-from toolkit.dates import extract_dates, infer_published
+from toolkit.dates import extract_dates
+from toolkit.pubdate import infer_published
 from toolkit.models import load_pipeline
 from toolkit.paths import SHARED_DIR
 

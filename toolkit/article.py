@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from . import actors as _actors
 from . import dates as _dates
 from . import events as _events
+from . import pubdate as _pubdate
 from . import frames
 from . import statements as _statements
 from .ingest import ArticleInput, ReadError, iso_date, iter_articles, text_id
@@ -84,7 +85,7 @@ def extract(doc: Doc, *, article_id: str, published: Optional[dt.date] = None,
     inferred = published is None
     earliest = latest = published
     if inferred:
-        published, earliest, latest = _dates.infer_published(doc)
+        published, earliest, latest = _pubdate.infer_published(doc)
     sents = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
     date_recs = sorted(_dates.extract_dates(doc, published=published), key=_sort_key("start_char", "end_char"))
     ar = _actors.extract_actors(doc, published=published)
