@@ -179,3 +179,18 @@ def test_timebank_lessons(nlp, sentence, text, type_, value):
 ])
 def test_rates_and_adjectives_are_not_expressions(nlp, sentence, not_text):
     assert not_text not in [d.text for d in _find(nlp, sentence)]
+
+
+def test_extraction_leaves_the_doc_as_it_was(nlp):
+    # the matcher borrows the NORM column for the token classes and must give it back
+    doc = nlp("Talks are set for Monday, June 2, and the delegation arrived two days ago.")
+    before = [t.norm_ for t in doc]
+    assert [d.text for d in extract_dates(doc, published=FRIDAY)] == ["Monday, June 2", "two days ago"]
+    assert [t.norm_ for t in doc] == before
+
+
+def test_a_doc_of_another_vocabulary():
+    import spacy
+
+    doc = spacy.blank("en")("The summit opened on 2 June 2025 in Istanbul.")
+    assert [(d.text, d.value) for d in extract_dates(doc)] == [("2 June 2025", "2025-06-02")]

@@ -29,7 +29,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
 
+import numpy
 import yaml
+from spacy.attrs import LOWER, NORM, ORTH, POS, TAG
 from spacy.lang.en.lex_attrs import like_num as _like_num
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Token
@@ -95,14 +97,7 @@ def _is_titled(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
-#: (doc, classes of its tokens) of the document being matched: the matcher asks for a token's
-#: classes once per pattern predicate, so they are looked up, not recomputed.
-_ACTIVE: list = [None, ()]
-
-
 def _token_classes(tok: Token) -> str:
-    if tok.doc is _ACTIVE[0]:
-        return _ACTIVE[1][tok.i]
     return _classes_of(tok.text, tok.tag_, tok.pos_)
 
 
@@ -170,7 +165,9 @@ if not Token.has_extension("tkdate_cls"):
 
 
 def _c(name: str, op: Optional[str] = None) -> dict:
-    d: dict = {"_": {"tkdate_cls": {"REGEX": rf"\|{name}\|"}}}
+    # The classes are read from NORM, where :func:`_candidates` puts them for the time of the
+    # match: a native attribute costs the matcher far less than a ``Token._`` extension.
+    d: dict = {"NORM": {"REGEX": rf"\|{name}\|"}}
     if op:
         d["OP"] = op
     return d
@@ -187,7 +184,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
     the = _w("the", "?")
     comma = {"ORTH": ",", "OP": "?"}
     rng = _w(_RANGE_WORDS)
-    qty = {"_": {"tkdate_cls": {"REGEX": r"\|(NUM|VAGUE)\|"}}, "OP": "+"}
+    qty = {"NORM": {"REGEX": r"\|(NUM|VAGUE)\|"}, "OP": "+"}
     dur_rel = _w({"next", "past", "last", "coming", "first", "previous", "following", "final", "recent"})
     pats: dict[str, list[list[dict]]] = {
         "DATE": [
@@ -275,23 +272,70 @@ def _patterns() -> dict[str, list[list[dict]]]:
             [_c("NUM"), _w("times"), _w({"a", "per", "every", "each"}), _c("UNITA")],
             [_w("per"), _c("UNITA")],
         ],
-        "REF": [[_w(w) for w in key.split()] for key in LEX["refs"]],
+        # one pattern for the one-word references (a pattern per word would cost the matcher
+        # a state per word at every token)
+        "REF": [[_w(w) for w in key.split()] for key in LEX["refs"] if " " in key] +
+               [[_w({key for key in LEX["refs"] if " " not in key})]],
     }
     return pats
 
 
-_MATCHERS: dict[int, tuple] = {}
+_MATCHERS: dict[tuple, tuple] = {}
+_CLASS_RE = re.compile(r"^\\\|(\w+)\\\|$")
 
 
-def _matcher(vocab) -> Matcher:
-    """The matcher for a vocabulary, built once and cached."""
-    hit = _MATCHERS.get(id(vocab))
+def _element_keys(spec: dict) -> Optional[frozenset]:
+    """The window keys (see :func:`_window_keys`) one of which a token matching ``spec`` has,
+    or ``None`` when the spec also matches tokens that start no window."""
+    if "NORM" in spec:
+        m = _CLASS_RE.match(spec["NORM"].get("REGEX", ""))
+        if m is None:
+            return None
+        name = {"UNITA": "UNIT", "UNITP": "UNIT"}.get(m[1], m[1])
+        return frozenset({name}) if f"|{name}|" in _STRONG_CLASSES else None
+    if "TEXT" in spec:
+        return frozenset({"QUARTER"})
+    low = spec.get("LOWER")
+    words = [low] if isinstance(low, str) else list((low or {}).get("IN", []))
+    strong, _ = _strong_words()
+    if words and all(w in strong for w in words):
+        return frozenset("W:" + w for w in words)
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _pattern_index() -> list[tuple[str, list[dict], list[frozenset]]]:
+    """Every pattern with the key sets of its required strong tokens: a pattern can only
+    match in a window that has a key of each set."""
+    out = []
+    for label, pats in _patterns().items():
+        for pat in pats:
+            need = []
+            for spec in pat:
+                keys = _element_keys(spec)
+                if keys is not None and spec.get("OP") in (None, "+", "!"):
+                    need.append(keys)
+            if label == "REF" and all(isinstance(sp.get("LOWER"), str) for sp in pat) and len(pat) > 1:
+                need.append(frozenset({"P:" + " ".join(sp["LOWER"] for sp in pat)}))
+            out.append((label, pat, need))
+    return out
+
+
+def _matcher(vocab, keys: frozenset) -> Matcher:
+    """The matcher of the patterns that can match in a window with these keys, built once
+    per vocabulary and key set and cached: a window with only a year in it is not tried
+    against the patterns of clock times."""
+    ck = (id(vocab), keys)
+    hit = _MATCHERS.get(ck)
     if hit is not None and hit[0] is vocab:
         return hit[1]
     m = Matcher(vocab)
-    for label, pats in _patterns().items():
-        m.add(label, pats)
-    _MATCHERS[id(vocab)] = (vocab, m)
+    for i, (label, pat, need) in enumerate(_pattern_index()):
+        if all(n & keys for n in need):
+            m.add(label, [pat])
+    if len(_MATCHERS) > 4096:
+        _MATCHERS.clear()
+    _MATCHERS[ck] = (vocab, m)
     return m
 
 
@@ -1002,51 +1046,104 @@ def _split_range(doc: Doc, c: _Cand) -> list[_Cand]:
 #: on windows around them (most of an article has none), which keeps it fast.
 _STRONG_CLASSES = ("|MONTH|", "|WD|", "|YEAR|", "|DECADE|", "|UNIT|", "|RUNIT|", "|DEIC|", "|POD|",
                    "|SEASON|", "|SETW|", "|CLOCK|", "|AMPM|", "|ISO|", "|TZ|")
-_WINDOW_BEFORE, _WINDOW_AFTER = 8, 5
+_WINDOW_BEFORE, _WINDOW_AFTER = 6, 5
 
 
 @functools.lru_cache(maxsize=1)
-def _strong_words() -> frozenset:
-    words = {"noon", "midnight", "overnight", "tonight", "o'clock", "weekend", "quarter", "once",
-             "twice", "thrice", "per", "every", "each", "eve"}
-    words.update(w for key in LEX["refs"] for w in key.split() if w not in ("the", "at", "as", "this", "not", "too"))
-    words.update(w for key in LEX["holidays"] for w in key.split())
+def _strong_words() -> tuple[frozenset, dict]:
+    """Words that start a window, and phrases that do when they are complete ("right now",
+    "the foreseeable future", "Christmas Eve"). Words that only occur in patterns next to a
+    strong class ("every day", "per year", "New Year's Day") need not start one."""
+    words = {"noon", "midnight", "overnight", "tonight", "o'clock"}
     words.update(w + "s" for w in LEX["weekdays"])
-    return frozenset(words)
+    phrases: dict[str, list[tuple[str, ...]]] = {}
+    for key in list(LEX["refs"]) + list(LEX["holidays"]):
+        parts = tuple(str(key).split())
+        if len(parts) == 1:
+            words.add(parts[0])
+        else:
+            phrases.setdefault(parts[0], []).append(parts)
+    return frozenset(words), phrases
 
 
-def _windows(doc: Doc, C: list[str]) -> list[tuple[int, int]]:
-    """Token windows around words that can be part of a temporal expression."""
-    strong = _strong_words()
-    out: list[tuple[int, int]] = []
-    n = len(doc)
-    for i, tok in enumerate(doc):
-        cls = C[i]
-        if (cls != "||" and any(c in cls for c in _STRONG_CLASSES)) or tok.lower_ in strong or \
-                _QUARTER_RE.match(tok.text):
+def _windows(lower: list[str], C: list[str]) -> list[tuple[int, int, frozenset]]:
+    """Token windows around words that can be part of a temporal expression, each with the
+    keys of the strong tokens in it (their classes, words and phrases)."""
+    strong, phrases = _strong_words()
+    out: list[tuple[int, int, set]] = []
+    n = len(C)
+    for i, cls in enumerate(C):
+        w = lower[i]
+        keys = _STRONG_CLS_CACHE.get(cls)
+        if keys is None:
+            keys = _STRONG_CLS_CACHE[cls] = frozenset(c.strip("|") for c in _STRONG_CLASSES if c in cls)
+        if w in strong:
+            keys = keys | {"W:" + w}
+        if _QUARTER_RE.match(w):
+            keys = keys | {"QUARTER"}
+        if w in phrases:
+            hits = {"P:" + " ".join(p) for p in phrases[w] if tuple(lower[i:i + len(p)]) == p}
+            if hits:
+                keys = keys | hits
+        if keys:
             a, b = max(0, i - _WINDOW_BEFORE), min(n, i + _WINDOW_AFTER + 1)
             if out and a <= out[-1][1]:
-                out[-1] = (out[-1][0], b)
+                out[-1] = (out[-1][0], b, out[-1][2] | keys)
             else:
-                out.append((a, b))
-    return out
+                out.append((a, b, set(keys)))
+    return [(a, b, frozenset(k)) for a, b, k in out]
+
+
+def _doc_classes(doc: Doc) -> tuple[list[str], list[str], list[int]]:
+    """Lower-cased words, token classes and the hashes of the classes of a document's tokens,
+    read in one pass over its arrays (no ``Token`` objects)."""
+    arr = doc.to_array([ORTH, TAG, POS, LOWER])
+    strings = doc.vocab.strings
+    cache = _ARRAY_CLASSES
+    C: list[str] = []
+    lower: list[str] = []
+    hashes: list[int] = []
+    for orth, tag, pos, low in arr.tolist():
+        key = (orth, tag, pos)
+        hit = cache.get(key)
+        if hit is None:
+            cls = _classes_of(strings[orth], strings[tag], strings[pos])
+            hit = (strings[low], cls, strings.add(cls))
+            if len(cache) < 200_000:
+                cache[key] = hit
+        lower.append(hit[0])
+        C.append(hit[1])
+        hashes.append(hit[2])
+    return lower, C, hashes
+
+
+#: (orth, tag, pos) hashes -> (lower-cased text, token classes, hash of the classes)
+_ARRAY_CLASSES: dict[tuple[int, int, int], tuple[str, str, int]] = {}
+#: token classes -> the strong classes among them (a window starts at a token that has one)
+_STRONG_CLS_CACHE: dict[str, frozenset] = {}
 
 
 def _candidates(doc: Doc) -> list[_Cand]:
-    matcher = _matcher(doc.vocab)
     raw = []
     seen = set()
-    C = [_classes_of(t.text, t.tag_, t.pos_) for t in doc]
-    _ACTIVE[0], _ACTIVE[1] = doc, C
-    try:
-        for a, b in _windows(doc, C):
-            for match_id, s, e in matcher(doc[a:b]):
-                key = (match_id, a + s, a + e)
-                if key not in seen:
-                    seen.add(key)
-                    raw.append(_Cand(a + s, a + e, doc.vocab.strings[match_id]))
-    finally:
-        _ACTIVE[0], _ACTIVE[1] = None, ()
+    lower, C, hashes = _doc_classes(doc)
+    windows = _windows(lower, C)
+    if windows:
+        # the matcher reads the token classes from NORM (see ``_c``); the norms come back after
+        strings = doc.vocab.strings
+        for c in set(C):  # the class strings must be in this vocabulary's store
+            strings.add(c)
+        norms = doc.to_array([NORM])
+        doc.from_array([NORM], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
+        try:
+            for a, b, keys in windows:
+                for match_id, s, e in _matcher(doc.vocab, keys)(doc[a:b]):
+                    key = (match_id, a + s, a + e)
+                    if key not in seen:
+                        seen.add(key)
+                        raw.append(_Cand(a + s, a + e, strings[match_id]))
+        finally:
+            doc.from_array([NORM], norms.reshape(-1, 1))
     # range patterns "MONTH DAY - DAY, YEAR" and "DAY - DAY MONTH YEAR"
     for i in range(len(doc) - 2):
         if "|DAY|" in C[i] and doc[i + 1].lower_ in _RANGE_WORDS and "|DAY|" in C[i + 2]:
@@ -1272,14 +1369,13 @@ def extract_dates(doc: Doc, *, published: Optional[dt.date] = None) -> list[Date
     if doc is None or len(doc) == 0:
         return []
     starts = _sent_starts(doc)
-    text = doc.text  # built on each access: once only
     out: list[DateExpr] = []
     for f in _resolve_all(doc, published):
         span = doc[f.cand.start:f.cand.end]
         start, end = span.start_char, span.end_char
         sid = max(0, bisect.bisect_right(starts, start) - 1)
         lo, hi = value_bounds(f.value) if f.type in ("DATE", "TIME") else (None, None)
-        out.append(DateExpr(text=text[start:end], start_char=start, end_char=end, sent_id=sid,
+        out.append(DateExpr(text=span.text, start_char=start, end_char=end, sent_id=sid,
                             type=f.type, value=f.value, start=lo, end=hi))
     out.sort(key=lambda d: (d.start_char, d.end_char))
     return out
