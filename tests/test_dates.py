@@ -69,7 +69,7 @@ def _one(dates, text):
         ("Negotiations will continue in the next two weeks.", "the next two weeks", "DURATION", "P2W"),
         ("Teams will meet in the coming days.", "the coming days", "DURATION", "PXD"),
         ("They signed a two-year deal.", "two-year", "DURATION", "P2Y"),
-        ("He waited half an hour.", "half an hour", "DURATION", "PT0.5H"),
+        ("He waited half an hour.", "half an hour", "DURATION", "PT30M"),
         ("Inflation has risen over the past 10 years.", "the past 10 years", "DURATION", "P10Y"),
         # sets
         ("Inspections take place every six months.", "every six months", "SET", "P6M"),
@@ -194,3 +194,60 @@ def test_a_doc_of_another_vocabulary():
 
     doc = spacy.blank("en")("The summit opened on 2 June 2025 in Istanbul.")
     assert [(d.text, d.value) for d in extract_dates(doc)] == [("2 June 2025", "2025-06-02")]
+
+
+# behaviours added for TimeBank value F1 (general rules: each also reads news correctly)
+@pytest.mark.parametrize(
+    "sentence, text, type_, value",
+    [
+        # years in words, as broadcast transcripts write them
+        ("In nineteen ninety-one he was convicted.", "nineteen ninety-one", "DATE", "1991"),
+        ("Oil fell in January nineteen ninety-seven.", "January nineteen ninety-seven", "DATE", "1997-01"),
+        ("He vowed to halve it by the year two thousand.", "the year two thousand", "DATE", "2000"),
+        ("Prices fell in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "DATE", "1994-WI"),
+        # days in words
+        ("Women's Day is this coming Sunday, March eighth.", "March eighth", "DATE", "2025-03-08"),
+        ("They met on the twenty-first of March.", "the twenty-first of March", "DATE", "2025-03-21"),
+        ("Women's Day is this coming Sunday, March eighth.", "this coming Sunday", "DATE", "2025-06-01"),
+        # fractions of a unit in the next smaller one (TimeML)
+        ("The lease runs for 2 1/2 years.", "2 1/2 years", "DURATION", "P2Y6M"),
+        ("She spent about 5 1/2 hours in Nairobi.", "5 1/2 hours", "DURATION", "PT5H30M"),
+        ("The crisis lasted a year and a half.", "a year and a half", "DURATION", "P1Y6M"),
+        # holidays, fixed and movable, by tense
+        ("The boy was found on Thanksgiving Day.", "Thanksgiving Day", "DATE", "2024-11-28"),
+        ("It will be a theme from now to Election Day.", "Election Day", "DATE", "2025-11-04"),
+        ("Protesters marched at Easter.", "Easter", "DATE", "2025-04-20"),
+        # anaphora: "that year" is the year named last
+        ("He was arrested in 1998 and released later that year.", "later that year", "DATE", "1998"),
+        # a participle of a done act is past even in a future sentence
+        ("They would appeal the decision, announced Wednesday by the agency.", "Wednesday", "DATE", "2025-05-28"),
+        ("The offer had been scheduled to expire at midnight Friday.", "midnight Friday", "TIME", "2025-05-30T00:00"),
+        # the reporting year, year-end, modified years
+        ("Sales for the full year were $6.6 billion.", "the full year", "DATE", "2025"),
+        ("Revenue was $76 million for the year ended March 31.", "the year", "DURATION", "P1Y"),
+        ("The deal should close by year-end.", "year-end", "DATE", "2025"),
+        ("The group fell apart in mid-1996.", "mid-1996", "DATE", "1996"),
+        ("Numbers dropped through the nineties.", "the nineties", "DATE", "199"),
+        ("The temple dates from the 11th century.", "the 11th century", "DATE", "10"),
+        # vague durations
+        ("They will stay for two more weeks.", "two more weeks", "DURATION", "P2W"),
+        ("They will have to live without it for a while.", "a while", "DURATION", "PXX"),
+        ("Investors may sell in the weeks ahead.", "the weeks ahead", "DURATION", "PXW"),
+        ("He appeared before a judge at midday.", "midday", "TIME", "2025-05-30T12:00"),
+        ("He criticised the current system.", "current", "DATE", "PRESENT_REF"),
+    ],
+)
+def test_timeml_conventions(nlp, sentence, text, type_, value):
+    d = _one(_find(nlp, sentence), text)
+    assert (d.type, d.value) == (type_, value)
+
+
+@pytest.mark.parametrize("sentence, not_text", [
+    ("He sold nineteen ninety-six copies.", "nineteen ninety-six"),
+    ("Two thousand troops arrived.", "Two thousand"),
+    ("She was named Person of the Year.", "the Year"),
+    ("Market makers lost on trades made that day.", "that day"),
+    ("Profit fell in the year-ago quarter.", "the year"),
+])
+def test_not_years_or_days(nlp, sentence, not_text):
+    assert not_text not in [d.text for d in _find(nlp, sentence)]

@@ -46,6 +46,14 @@ LEXICON_PATH = LEXICON_DIR / "dates.yaml"
 _DAY_RE = re.compile(r"^(0?[1-9]|[12][0-9]|3[01])(st|nd|rd|th)?$", re.I)
 _YEAR_RE = re.compile(r"^(1[0-9]{3}|20[0-9]{2})$")
 _DECADE_RE = re.compile(r"^((1[0-9]|20)[0-9]0)'?s$", re.I)
+#: a year or decade with its modifier in one token ("mid-1996", "the mid-1990s", "post-1959")
+_MOD_YEAR_RE = re.compile(r"^(early|mid|late|post|pre)-((1[0-9]|20)[0-9]{2})('?s)?$", re.I)
+_DECADE_WORDS = {"thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
+                 "nineties": 9}
+_DAY_ORDINALS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
+_DAY_ORDINALS["thirtieth"] = 30
 _CLOCK_RE = re.compile(r"^([01]?[0-9]|2[0-3])[:.]([0-5][0-9])$")
 _DIGITS_RE = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 _ISO_RE = re.compile(r"^(1[0-9]{3}|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
@@ -82,7 +90,9 @@ def load_lexicon(path: Union[str, Path, None] = None) -> dict:
                 "duration_modifiers", "time_zones", "name_heads", "leading_prepositions"):
         lex[key] = {str(x).lower() for x in lex.get(key) or []}
     lex["refs"] = {str(k).lower(): v for k, v in (lex.get("refs") or {}).items()}
-    lex["holidays"] = {str(k).lower(): v for k, v in (lex.get("holidays") or {}).items()}
+    lex["ref_adjectives"] = {str(k).lower(): v for k, v in (lex.get("ref_adjectives") or {}).items()}
+    # keys as the tokenizer splits them ("new year 's day")
+    lex["holidays"] = {str(k).lower().replace("'s", " 's"): str(v) for k, v in (lex.get("holidays") or {}).items()}
     lex["numbers"] = {str(k).lower(): v for k, v in (lex.get("numbers") or {}).items()}
     lex["ordinals"] = {str(k).lower(): v for k, v in (lex.get("ordinals") or {}).items()}
     return lex
@@ -117,6 +127,9 @@ def _classes_of(text: str, tag: str, pos: str) -> str:
         cls.append("YEAR")
     if _DECADE_RE.match(w):
         cls.append("DECADE")
+    m = _MOD_YEAR_RE.match(w)
+    if m:
+        cls.append("DECADE" if m[4] else "YEAR")
     if w in LEX["numbers"] and w not in ("a", "an", "half") and LEX["numbers"][w] != "X":
         cls.append("NUM")
     elif _DIGITS_RE.match(w) or (_like_num(text) and w not in LEX["ordinals"] and not w.endswith(("st", "nd", "rd", "th"))):
@@ -193,6 +206,16 @@ def _patterns() -> dict[str, list[list[dict]]]:
             [_c("MONTH"), _c("DAY"), comma, _c("YEAR", "?")],
             [_c("WD"), comma, _c("MONTH"), _c("DAY"), comma, _c("YEAR", "?")],
             [_c("MONTH"), _w("of", "?"), _c("YEAR")],
+            # "March eighth", "the eighth of March": days in words, as transcripts write them
+            [_c("MONTH"), _w({"twenty", "thirty"}, "?"), {"ORTH": "-", "OP": "?"}, _w(set(_DAY_ORDINALS))],
+            [_w("the"), _w({"twenty", "thirty"}, "?"), {"ORTH": "-", "OP": "?"}, _w(set(_DAY_ORDINALS)),
+             _w("of"), _c("MONTH")],
+            [_w("this", "?"), _w("coming"), _c("WD")],
+            [_w("the", "?"), {"TEXT": {"REGEX": r"^\d{1,2}(st|nd|rd|th)$"}}, _w("century")],
+            [_w("fiscal"), _c("YEAR")],
+            [_w("around", "?"), _w("year"), {"ORTH": {"IN": ["-", "'s"]}, "OP": "?"}, _w("end")],
+            [_w("the"), _w({"full", "fiscal", "calendar"}, "?"), _w("year")],
+            [_w("year"), {"ORTH": "-"}, _w({"ago", "earlier"})],
             [_c("MONTH"), _c("DAY", "?"), _w({"this", "last", "next"}), _w("year")],
             [_w("the"), _w("weekend")],
             [_c("MOD"), {"ORTH": "-", "OP": "?"}, _c("MONTH"), _c("YEAR", "?")],
@@ -202,6 +225,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
             [_c("MONTH")],
             [_c("YEAR")],
             [the, _c("DECADE")],
+            [_w("the"), _w({"thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"})],
             [_c("MOD"), the, _c("DECADE")],
             [_c("ISO")],
             [the, _c("ORD"), {"ORTH": "-", "OP": "?"}, _w("quarter"), _w("of", "?"), _c("YEAR", "?")],
@@ -213,11 +237,11 @@ def _patterns() -> dict[str, list[list[dict]]]:
              {"ORTH": "-", "OP": "?"}, _w("quarter")],
             [the, _c("REL", "?"), _c("SEASON"), _w("of", "?"), _c("YEAR")],
             [_c("MOD", "?"), _w({"this", "last", "next"}), _c("SEASON")],
-            [_w(set(LEX["holidays"]) - {k for k in LEX["holidays"] if " " in k})],
-            [_w("christmas"), _w("eve")],
-            [_w("new"), _w("year"), _w("'s"), _w({"day", "eve"})],
+            [_w({"last", "next", "this"}, "?"), _w({k for k in LEX["holidays"] if " " not in k})],
+            *[[_w({"last", "next", "this"}, "?")] + [_w(w) for w in k.split()] for k in LEX["holidays"] if " " in k],
             # relative
             [_c("MOD", "?"), _w({"this", "last", "next", "that", "the"}), _c("RUNIT")],
+            [_w("the", "?"), _w("current"), _w("fiscal", "?"), _c("RUNIT")],
             [_c("MOD"), _w("in"), _w("the"), _c("RUNIT")],
             [_w({"this", "last", "next"}), _c("WD")],
             [_w({"this", "last", "next"}), _c("MONTH")],
@@ -235,7 +259,7 @@ def _patterns() -> dict[str, list[list[dict]]]:
             [_c("CLOCK"), _c("AMPM", "?"), _w("local"), _w("time")],
             [_c("NUM"), _c("AMPM"), _c("TZ", "?")],
             [_c("NUM"), _w("o'clock")],
-            [_w({"noon", "midnight", "overnight"})],
+            [_w({"noon", "midnight", "overnight", "midday"})],
             [_c("DEIC"), _c("POD")],
             [_w({"this", "last", "that"}), _c("POD")],
             [_w("tonight")],
@@ -244,6 +268,10 @@ def _patterns() -> dict[str, list[list[dict]]]:
         ],
         "DURATION": [
             [qty, {"ORTH": "-", "OP": "?"}, _c("UNIT")],
+            [qty, _w("more"), _c("UNIT")],  # "for two more weeks"
+            [_w({"for", "in", "after"}), _w("a"), _w("while")],
+            [_w({"over", "through", "throughout"}), _w("the"), _w({"years", "decades", "months", "centuries"})],
+            [_w("the"), _w({"days", "weeks", "months", "years"}), _w("ahead")],
             [_w("the"), dur_rel, qty, {"ORTH": "-", "OP": "?"}, _c("UNIT")],
             [_w({"next", "past", "last", "coming"}), qty, _c("UNIT")],
             [_c("ART"), _c("VAGUE", "?"), _c("UNITA")],
@@ -275,7 +303,8 @@ def _patterns() -> dict[str, list[list[dict]]]:
         # one pattern for the one-word references (a pattern per word would cost the matcher
         # a state per word at every token)
         "REF": [[_w(w) for w in key.split()] for key in LEX["refs"] if " " in key] +
-               [[_w({key for key in LEX["refs"] if " " not in key})]],
+               [[_w({key for key in LEX["refs"] if " " not in key})]] +
+               [[_w("then", "?"), {"LOWER": {"IN": sorted(LEX["ref_adjectives"])}, "TAG": "JJ", "DEP": "amod"}]],
     }
     return pats
 
@@ -451,6 +480,11 @@ def _clause_tense(tok: Token, depth: int = 0) -> Optional[str]:
     if "to" in low or t.tag_ == "VB" and t.dep_ == "xcomp":
         # "voted to support the republic Friday": the infinitive of a past, non-planning verb
         g = t.head
+        # "had been due (scheduled) to expire Friday": planned, but in the past perfect
+        gv = g.head if g.dep_ in ("acomp", "attr", "xcomp") and g.pos_ not in ("VERB", "AUX") else g
+        if g.i != t.i and any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in
+                              list(g.children) + (list(gv.children) if gv is not g else [])):
+            return "past"
         if g.i != t.i and g.pos_ in ("VERB", "AUX") and g.lemma_ not in _FUTURE_LEMMAS and \
                 g.lemma_ not in _INTENT_LEMMAS and (g.tag_ == "VBD" or (g.tag_ == "VBN" and any(
                     c.lower_ in ("has", "have", "had") for c in g.children))):
@@ -464,9 +498,10 @@ def _clause_tense(tok: Token, depth: int = 0) -> Optional[str]:
         if t.dep_ == "acl" and t.head.pos_ in ("NOUN", "PROPN") and t.lemma_ not in _ARRANGED_LEMMAS \
                 and t.lemma_ not in _FUTURE_LEMMAS:
             return "past"  # "the injunction issued Thursday"; but "a conference held on Thursday"
-        if t.dep_ in ("acl", "relcl", "advcl") and depth < 3 and t.head.i != t.i:
+        if t.dep_ in ("acl", "relcl", "advcl") and depth < 3 and t.head.i != t.i and \
+                (t.lemma_ in _ARRANGED_LEMMAS or t.lemma_ in _FUTURE_LEMMAS):
             return _clause_tense(t.head, depth + 1) or "past"
-        return "past"
+        return "past"  # "the decision, announced Wednesday, ...": a done act
     if t.tag_ in ("VBZ", "VBP"):
         if t.lemma_ in ("be",) and any(c.dep_ == "xcomp" for c in t.children):
             return "future"
@@ -489,6 +524,7 @@ class _Ctx:
     anchor: Optional[dt.date] = None  # last day-precision date mentioned
     tense: Optional[str] = None
     inherit: dict = field(default_factory=dict)
+    last: Optional[tuple[int, Optional[int], Optional[int]]] = None  # (year, month, day) named last
 
 
 def _num(words: list[str]) -> Union[float, str, None]:
@@ -508,6 +544,11 @@ def _num(words: list[str]) -> Union[float, str, None]:
             parts = [LEX["numbers"].get(x) for x in w.split("-") if x]
             if parts and all(isinstance(x, (int, float)) for x in parts):
                 v = sum(parts)
+        if v is None and re.fullmatch(r"\d+/\d+", w) and int(w.split("/")[1]):
+            a, b = w.split("/")
+            v = int(a) / int(b)
+            total = (total or 0) + v  # "2 1/2": added, never multiplied
+            continue
         if v is None:
             try:
                 v = float(w.replace(",", ""))
@@ -534,7 +575,26 @@ def _fmt_num(n) -> str:
     return str(int(n)) if float(n).is_integer() else str(n)
 
 
+#: a fraction of a unit is written in the next smaller one, as TimeML does ("2 1/2 years" ->
+#: P2Y6M, "half an hour" -> PT30M): (smaller unit, how many in one, clock unit?)
+_SMALLER = {"CE": ("Y", 100), "DE": ("Y", 10), "Y": ("M", 12), "M": ("D", 30), "W": ("D", 7),
+            "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
+
+
 def _duration_value(n, unit: str) -> str:
+    if isinstance(n, float) and not n.is_integer() and unit in _SMALLER:
+        small, k = _SMALLER[unit]
+        whole, part = int(n), round((n - int(n)) * k)
+        if unit in ("DE", "CE") and abs(n * k - round(n * k)) < 1e-6:
+            return f"P{round(n * k)}Y"  # "a decade and a half": P15Y
+        if abs(part - (n - int(n)) * k) < 1e-6:
+            names = {"MIN": "M"}
+            clock = {"H", "MIN", "S"}
+            big = f"{whole}{names.get(unit, unit)}" if whole else ""
+            if unit == "D":  # "a day and a half": P1DT12H
+                return f"P{big}T{part}H"
+            prefix = "PT" if unit in clock else "P"
+            return f"{prefix}{big}{part}{names.get(small, small)}"
     if unit == "MIN":
         return f"PT{_fmt_num(n)}M"
     if unit in ("H", "S"):
@@ -632,12 +692,27 @@ def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, 
     # --- reference words
     if text in LEX["refs"]:
         return "DATE", LEX["refs"][text]
-    if text in LEX["holidays"] or (words[0] == "the" and " ".join(words[1:]) in LEX["holidays"]):
-        md = LEX["holidays"].get(text) or LEX["holidays"][" ".join(words[1:])]
-        m, d = (int(x) for x in md.split("-"))
-        if p is None:
-            return "DATE", f"XXXX-{md}"
-        return "DATE", f"{_infer_year(p, m, d, ctx.tense):04d}-{md}"
+    if text in LEX["ref_adjectives"] and label == "DATE":
+        return "DATE", LEX["ref_adjectives"][text]
+    if words[0] == "then" and " ".join(words[1:]) in LEX["ref_adjectives"]:
+        return "DATE", "PAST_REF"  # "the then current price"
+    hw = words[1:] if words[0] in ("the", "last", "next", "this") else words
+    if " ".join(hw) in LEX["holidays"]:
+        return _holiday(LEX["holidays"][" ".join(hw)], words[0], ctx)
+
+    if words in (["year", "-", "ago"], ["year", "-", "earlier"]):  # "the year-ago results"
+        return ("DATE", f"{p.year - 1:04d}") if p else ("DATE", "XXXX")
+    if words[-1] == "end" and "year" in words and label == "DATE" and words[0] != "the":
+        # "by year-end", "year's end": the end of the year the clause points to
+        return ("DATE", f"{p.year - (1 if ctx.tense == 'past' else 0):04d}") if p else ("DATE", "XXXX")
+    if words[0] == "the" and words[-1] == "year" and len(words) <= 3 and words[1:2] != ["same"] and \
+            toks[-1].text == "year" and \
+            (len(words) == 2 or words[1] in ("full", "fiscal", "calendar")):
+        # "for the year", "the full year": the year being reported on; "the year ended June 30"
+        # is a length of time
+        if ctx.inherit.get("_next") in ("-", "ended", "ending", "to", "before", "after", "since", "that", "when"):
+            return ("DURATION", "P1Y") if ctx.inherit.get("_next") in ("ended", "ending") else None
+        return ("DATE", f"{p.year:04d}") if p else ("DATE", "XXXX")
 
     if ("quarter" in words or "period" in words) and label == "DATE":
         fq = _fiscal_quarter(toks, words, ctx)
@@ -650,6 +725,24 @@ def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, 
     rel = mod = direction = rel_unit = None
     qty_words: list[str] = []
     is_set = False
+    if label == "DATE" and len(words) == 2 and words[1] in _DECADE_WORDS:
+        return "DATE", f"19{_DECADE_WORDS[words[1]]}"  # "the nineties"; "the twenties" is left out
+    if label == "DURATION" and words[-1] == "while":
+        return "DURATION", "PXX"
+    if label == "DURATION" and words[-1] == "ahead" or (label == "DURATION" and words[0] in ("over", "through", "throughout")):
+        return "DURATION", _duration_value("X", LEX["units"][words[-2] if words[-1] == "ahead" else words[-1]])
+    if label == "DATE" and words[-1] == "century" and re.match(r"^\d{1,2}(st|nd|rd|th)$", words[-2]):
+        return "DATE", "%02d" % (int(re.match(r"\d+", words[-2])[0]) - 1)  # "the 11th century": 10
+    if label == "DATE" and any("|MONTH|" in t._.tkdate_cls for t in toks) and \
+            any(w in _DAY_ORDINALS for w in words) and not any("|DAY|" in t._.tkdate_cls for t in toks):
+        k = next(k for k, w in enumerate(words) if w in _DAY_ORDINALS)
+        day_w = _DAY_ORDINALS[words[k]] + (20 if "twenty" in words[:k] else 30 if "thirty" in words[:k] else 0)
+        mo = next(LEX["months"][t.lower_] for t in toks if "|MONTH|" in t._.tkdate_cls)
+        if not 1 <= day_w <= 31:
+            return None
+        if p is None:
+            return "DATE", f"XXXX-{mo:02d}-{day_w:02d}"
+        return "DATE", f"{_infer_year(p, mo, day_w, ctx.tense):04d}-{mo:02d}-{day_w:02d}"
     for i, t in enumerate(toks):
         w = t.lower_
         cls = t._.tkdate_cls
@@ -662,9 +755,10 @@ def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, 
         elif "|WD|" in cls:
             wd = LEX["weekdays"][w]
         elif "|YEAR|" in cls and not (label in ("DURATION", "SET") or nxt in LEX["units"]):
-            year = int(w)
+            year = int(w) if w.isdigit() else int(_MOD_YEAR_RE.match(w)[2])
         elif "|DECADE|" in cls:
-            decade = int(_DECADE_RE.match(w)[1]) // 10
+            m = _DECADE_RE.match(w)
+            decade = int(m[1] if m else _MOD_YEAR_RE.match(w)[2]) // 10
         elif "|DAY|" in cls and label == "DATE" and (month is not None or "|MONTH|" in "".join(x._.tkdate_cls for x in toks)) and unit is None and nxt not in LEX["units"]:
             day = int(re.match(r"\d+", w)[0])
         elif "|CLOCK|" in cls:
@@ -679,8 +773,8 @@ def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, 
                     clock[0] += 12
                 elif w.startswith("a") and clock[0] == 12:
                     clock[0] = 0
-        elif w in ("noon", "midnight"):
-            clock = [12, 0] if w == "noon" else [0, 0]
+        elif w in ("noon", "midnight", "midday"):
+            clock = [0, 0] if w == "midnight" else [12, 0]
         elif w == "o'clock" and qty_words:
             clock = [int(_num(qty_words) or 0), 0]
             qty_words = []
@@ -837,9 +931,11 @@ def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, 
         elif rel == "next":
             mon = p - dt.timedelta(days=p.isoweekday() - 1) + dt.timedelta(weeks=1)
             v = (mon + dt.timedelta(days=wd - 1)).isoformat()
-        elif rel == "this":
+        elif rel == "this" and "coming" not in words:
             mon = p - dt.timedelta(days=p.isoweekday() - 1)
             v = (mon + dt.timedelta(days=wd - 1)).isoformat()
+        elif rel == "coming" or "coming" in words:  # "this coming Sunday": the next one
+            v = (p + dt.timedelta(days=((wd - p.isoweekday()) % 7) or 7)).isoformat()
         else:
             v = _weekday_date(p, wd, ctx.tense).isoformat()
         return ("TIME", f"{v}T{pod}") if pod else ("DATE", v)
@@ -882,11 +978,95 @@ def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, 
              "following": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0}.get(rel or "")
         if k is None:
             return None
+        if anchored and rel_unit == "quarter" and rel in ("that", "same") and ctx.inherit.get("_quarter"):
+            return "DATE", "%04d-Q%d" % ctx.inherit["_quarter"]  # "that quarter": the one named last
         base = ctx.anchor if anchored else p
+        if anchored and ctx.last is not None:
+            # "that year", "the following month": the year (month) named last, be it alone
+            # ("in 1988 ... later that year") or in a full date
+            y, m, d = ctx.last
+            if rel_unit == "year" or (rel_unit in ("month", "quarter") and m):
+                base = dt.date(y, m or 1, d or 1)
         if base is None:
+            if rel == "that":  # "trades made that day" with no day named before: generic
+                return None
             return "DATE", _UNRESOLVED_UNIT.get(rel_unit, "XXXX-XX-XX")
         return "DATE", _unit_shift(base, rel_unit, k)
     return None
+
+
+_WD_CODES = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
+
+
+def _easter(year: int, orthodox: bool = False) -> dt.date:
+    """Easter Sunday (Gregorian calendar; the Orthodox one by the Julian computus)."""
+    if orthodox:
+        a, b, c = year % 4, year % 7, year % 19
+        d = (19 * c + 15) % 30
+        e = (2 * a + 4 * b - d + 34) % 7
+        month, day = divmod(d + e + 114, 31)
+        return dt.date(year, month, day + 1) + dt.timedelta(days=13)
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _holiday_date(rule: str, year: int) -> Optional[dt.date]:
+    """The date of a holiday rule of ``dates.yaml`` in a year."""
+    m = re.fullmatch(r"(ORTHODOX_EASTER|EASTER)([+-]\d+)?", rule)
+    if m:
+        return _easter(year, m[1] == "ORTHODOX_EASTER") + dt.timedelta(days=int(m[2] or 0))
+    m = re.fullmatch(r"(\d{2})-(\d{2})", rule)
+    if m:
+        return _safe_date(year, int(m[1]), int(m[2]))
+    m = re.fullmatch(r"(\d{2})-(MO|TU|WE|TH|FR|SA|SU)([1-5L])([+-]\d+)?", rule)
+    if not m:
+        return None
+    month, wd = int(m[1]), _WD_CODES[m[2]]
+    if m[3] == "L":
+        d = dt.date(year, month, calendar.monthrange(year, month)[1])
+        d -= dt.timedelta(days=(d.isoweekday() - wd) % 7)
+    else:
+        d = dt.date(year, month, 1)
+        d += dt.timedelta(days=(wd - d.isoweekday()) % 7 + 7 * (int(m[3]) - 1))
+        if d.month != month:
+            return None
+    return d + dt.timedelta(days=int(m[4] or 0))
+
+
+def _holiday(rule: str, first: str, ctx: _Ctx) -> Optional[tuple[str, str]]:
+    """A holiday's date: the one of the publication year the clause's tense points to ("last
+    Thanksgiving", "on Election Day" in a future clause, "Easter" in a past one)."""
+    p = ctx.published
+    if p is None:
+        m = re.fullmatch(r"(\d{2})-(\d{2})", rule)
+        return "DATE", (f"XXXX-{rule}" if m else "XXXX-XX-XX")
+    tense = {"last": "past", "next": "future"}.get(first, ctx.tense)
+    m = re.fullmatch(r"(\d{2})-(\d{2})", rule)
+    if m and first not in ("last", "next"):
+        mo, dy = int(m[1]), int(m[2])
+        return "DATE", f"{_infer_year(p, mo, dy, tense):04d}-{rule}"
+    days = [d for d in (_holiday_date(rule, y) for y in (p.year - 1, p.year, p.year + 1)) if d]
+    if not days:
+        return None
+    if first == "this":
+        pick = next((d for d in days if d.year == p.year), days[0])
+    elif tense == "past":
+        past = [d for d in days if (d < p if first == "last" else d <= p)]
+        pick = max(past) if past else min(days)
+    elif tense == "future":
+        ahead = [d for d in days if (d > p if first == "next" else d >= p)]
+        pick = min(ahead) if ahead else max(days)
+    else:
+        pick = min(days, key=lambda d: (abs((d - p).days), d > p))
+    return "DATE", pick.isoformat()
 
 
 def _last_quarter(p: dt.date) -> tuple[int, int]:
@@ -968,6 +1148,9 @@ def _accept(doc: Doc, c: _Cand) -> bool:
     nxt = doc[c.end] if c.end < len(doc) else None
     prev_w = prev.lower_ if prev is not None else ""
     nxt_w = nxt.lower_ if nxt is not None else ""
+    hw = words[1:] if words[0] in ("the", "last", "next", "this") else words
+    if " ".join(hw) in LEX["holidays"] and toks[len(words) - len(hw)].text[:1].isupper():
+        return True  # the tagger often takes "Easter" for a place
     if any(t.ent_type_ in _BLOCK_ENTS for t in toks if t.ent_type_ != "DATE" and not t.is_punct) and \
             not any(t.ent_type_ in ("DATE", "TIME") for t in toks):
         return False
@@ -1054,10 +1237,11 @@ def _strong_words() -> tuple[frozenset, dict]:
     """Words that start a window, and phrases that do when they are complete ("right now",
     "the foreseeable future", "Christmas Eve"). Words that only occur in patterns next to a
     strong class ("every day", "per year", "New Year's Day") need not start one."""
-    words = {"noon", "midnight", "overnight", "tonight", "o'clock"}
+    words = {"noon", "midnight", "midday", "overnight", "tonight", "o'clock", "while", "ahead",
+             "nineties", "eighties", "seventies", "sixties", "fifties", "forties", "thirties"}
     words.update(w + "s" for w in LEX["weekdays"])
     phrases: dict[str, list[tuple[str, ...]]] = {}
-    for key in list(LEX["refs"]) + list(LEX["holidays"]):
+    for key in list(LEX["refs"]) + list(LEX["holidays"]) + list(LEX["ref_adjectives"]):
         parts = tuple(str(key).split())
         if len(parts) == 1:
             words.add(parts[0])
@@ -1164,6 +1348,37 @@ def _candidates(doc: Doc) -> list[_Cand]:
                 if e < len(doc) and "|YEAR|" in C[e]:
                     e += 1
                 raw.append(_Cand(i, e, "RANGE"))
+    # years in words, as broadcast transcripts write them ("in nineteen ninety-six",
+    # "January nineteen ninety-seven", "by the year two thousand")
+    i = 0
+    while i < len(lower):
+        hit = _word_year(lower, i) if lower[i] in _YEAR_WORD_HEADS else None
+        if hit is None:
+            i += 1
+            continue
+        end, _year = hit
+        start = i
+        prev = lower[i - 1] if i > 0 else ""
+        nxt_tok = doc[end] if end < len(doc) else None
+        if nxt_tok is not None and (nxt_tok.lower_ in LEX["units"] or nxt_tok.pos_ == "NOUN" or
+                                    nxt_tok.lower_ in ("percent", "%", "dollars", "people", "times")):
+            i = end
+            continue
+        if i >= 1 and "|MONTH|" in C[i - 1]:
+            start = i - 1
+        elif i >= 2 and lower[i - 2:i] == ["the", "year"]:
+            start = i - 2
+        elif i >= 3 and lower[i - 1] == "of" and "|SEASON|" in C[i - 2] and lower[i - 3] == "the":
+            start = i - 3
+        elif lower[i] == "two" and prev not in ("in", "by", "until", "since", "from", "of", "before", "after"):
+            i = end  # "two thousand" alone is a number
+            continue
+        elif not (prev in ("in", "by", "until", "since", "from", "of", "before", "after", "to", "and") or
+                  any(doc[k].ent_type_ == "DATE" for k in range(i, end))):
+            i = end
+            continue
+        raw.append(_Cand(start, end, "WORDYEAR"))
+        i = end
     # longest first, earliest first
     raw.sort(key=lambda c: (-(c.end - c.start), c.start))
     taken = [False] * (len(doc) + 1)
@@ -1176,7 +1391,7 @@ def _candidates(doc: Doc) -> list[_Cand]:
         if s >= e:
             continue
         c2 = _Cand(s, e, c.label)
-        if c.label != "RANGE" and not _accept(doc, c2):
+        if c.label not in ("RANGE", "WORDYEAR") and not _accept(doc, c2):
             for k in range(s, e):  # the spaCy entity over a rejected match is no better
                 vetoed[k] = True
             continue
@@ -1190,7 +1405,7 @@ def _candidates(doc: Doc) -> list[_Cand]:
         if any(taken[ent.start:ent.end]) or any(vetoed[ent.start:ent.end]):
             continue
         s, e = _strip(doc, ent.start, ent.end)
-        if s >= e:
+        if s >= e or doc[e - 1].lower_ == "of":  # "the night of" Oct. 23: the date says it
             continue
         chosen.append(_Cand(s, e, "ENT_" + ent.label_))
         for k in range(ent.start, ent.end):
@@ -1207,6 +1422,60 @@ def _candidates(doc: Doc) -> list[_Cand]:
         else:
             out.append(c)
     return _merge_clock_dates(doc, out)
+
+
+_YEAR_WORD_HEADS = {"sixteen", "seventeen", "eighteen", "nineteen", "twenty", "two"}
+_UNIT_WORDS = {w: i for i, w in enumerate("one two three four five six seven eight nine".split(), 1)}
+_TEEN_WORDS = {w: i for i, w in enumerate(
+    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), 10)}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+
+
+def _word_year(lower: list[str], i: int) -> Optional[tuple[int, int]]:
+    """``(end, year)`` of a year written in words from token ``i`` ("nineteen ninety-six",
+    "nineteen oh five", "nineteen hundred", "two thousand and one"), or ``None``."""
+    n = len(lower)
+
+    def two_digits(j: int) -> Optional[tuple[int, int]]:
+        """"ninety-six", "ninety six", "ninety", "seventeen", "oh five" from token j."""
+        if j >= n:
+            return None
+        w = lower[j]
+        if w in _TEEN_WORDS:
+            return j + 1, _TEEN_WORDS[w]
+        if w == "oh" and j + 1 < n and lower[j + 1] in _UNIT_WORDS:
+            return j + 2, _UNIT_WORDS[lower[j + 1]]
+        if "-" in w and w.split("-")[0] in _TENS and w.split("-")[-1] in _UNIT_WORDS:
+            return j + 1, _TENS[w.split("-")[0]] + _UNIT_WORDS[w.split("-")[-1]]
+        if w in _TENS:
+            if j + 2 < n and lower[j + 1] == "-" and lower[j + 2] in _UNIT_WORDS:
+                return j + 3, _TENS[w] + _UNIT_WORDS[lower[j + 2]]
+            if j + 1 < n and lower[j + 1] in _UNIT_WORDS:
+                return j + 2, _TENS[w] + _UNIT_WORDS[lower[j + 1]]
+            return j + 1, _TENS[w]
+        return None
+
+    w = lower[i]
+    if w == "two":
+        if i + 1 < n and lower[i + 1] == "thousand":
+            j = i + 2
+            if j < n and lower[j] == "and":
+                j += 1
+            rest = two_digits(j)
+            if rest is None and j < n and lower[j] in _UNIT_WORDS:
+                rest = (j + 1, _UNIT_WORDS[lower[j]])
+            if rest is not None:
+                return rest[0], 2000 + rest[1]
+            return (i + 2, 2000) if j == i + 2 else None
+        return None
+    century = {"sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20}[w]
+    if i + 1 < n and lower[i + 1] == "hundred":
+        return i + 2, century * 100
+    rest = two_digits(i + 1)
+    if rest is None or (century == 20 and rest[1] > 40):
+        return None
+    return rest[0], century * 100 + rest[1]
 
 
 _CLOCK_END = {"noon", "midnight", "o'clock"}
@@ -1298,6 +1567,7 @@ def _year_back(toks: list[Token]) -> bool:
 def _resolve_all(doc: Doc, published: Optional[dt.date]) -> list[_Found]:
     found: list[_Found] = []
     anchor: Optional[dt.date] = None
+    last: Optional[tuple[int, Optional[int], Optional[int]]] = None
     quarter_ctx: Optional[tuple[int, int, int]] = None  # the last quarter named, and where
     cands = _candidates(doc)
     for c in cands:
@@ -1307,9 +1577,16 @@ def _resolve_all(doc: Doc, published: Optional[dt.date]) -> list[_Found]:
             label = "DATE" if label == "ENT_DATE" else "TIME"
         if label == "REF":
             label = "DATE"
+        inherit: dict = {}
+        if label == "WORDYEAR":
+            low = [t.lower_ for t in toks]
+            k = next((k for k in range(len(low)) if low[k] in _YEAR_WORD_HEADS and _word_year(low, k)), None)
+            if k is None:
+                continue
+            inherit["year"] = _word_year(low, k)[1]
+            label = "DATE"
         span = doc[c.start:c.end]
         tense = _local_tense(doc, c) or _clause_tense(span.root)
-        inherit: dict = {}
         left = c.inherit.get("_range_left")
         right = c.inherit.get("_range_right")
         if right is not None:  # "March 23" of "March 23-25, 2025": the year comes later
@@ -1322,7 +1599,10 @@ def _resolve_all(doc: Doc, published: Optional[dt.date]) -> list[_Found]:
             for t in doc[left.start:left.end]:
                 if "|MONTH|" in t._.tkdate_cls and not any("|MONTH|" in x._.tkdate_cls for x in toks):
                     inherit["month"] = LEX["months"][t.lower_]
-        ctx = _Ctx(published=published, anchor=anchor, tense=tense, inherit=inherit)
+        inherit["_next"] = doc[c.end].lower_ if c.end < len(doc) else ""
+        if quarter_ctx:
+            inherit["_quarter"] = quarter_ctx[:2]
+        ctx = _Ctx(published=published, anchor=anchor, tense=tense, inherit=inherit, last=last)
         try:
             if "_date_part" in c.inherit:
                 res = _normalise_clock_date(doc, c, ctx)
@@ -1337,7 +1617,7 @@ def _resolve_all(doc: Doc, published: Optional[dt.date]) -> list[_Found]:
         if qm and not {"ago", "earlier", "last", "previous"} & {t.lower_ for t in toks}:
             quarter_ctx = (int(qm[1]), int(qm[2]), doc[c.start].idx)
         elif quarter_ctx and re.match(r"^(\d{4}|PAST_REF)$", value) and _year_back(toks) and \
-                doc[c.start].idx - quarter_ctx[2] < 600:
+                doc[c.start].idx - quarter_ctx[2] < 600 and value in ("PAST_REF", f"{quarter_ctx[0] - 1:04d}"):
             # "profit rose in the third quarter from a year earlier": the same quarter a year back
             value = f"{quarter_ctx[0] - 1:04d}-Q{quarter_ctx[1]}"
             typ = "DATE"
@@ -1345,6 +1625,9 @@ def _resolve_all(doc: Doc, published: Optional[dt.date]) -> list[_Found]:
         m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", value)
         if m and typ in ("DATE", "TIME"):
             anchor = _safe_date(int(m[1]), int(m[2]), int(m[3])) or anchor
+        m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d])", value)
+        if m and typ in ("DATE", "TIME") and (m[3] is None or _safe_date(int(m[1]), int(m[2]), int(m[3]))):
+            last = (int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None)
     return found
 
 
