@@ -412,3 +412,82 @@ def test_seed_article_end_to_end(nlp, gold_dir, shared_dir):
     sybiha = [s for s in stmts if s.content.startswith("Ukraine, however")]
     if dates:
         assert sybiha and sybiha[0].said_on == dt.date(2025, 5, 30)
+
+
+# 9. PolNeAR-driven rules: attribution forms, beliefs and intentions ----------------------
+
+ATTRIBUTION_FORM_CASES = [
+    # the outer attribution wins over a belief quoted inside it
+    ("“I think it shows how desperate the Republicans are,” she said.",
+     "she", "say", "I think it shows how desperate the Republicans are"),
+    # a that-clause hanging on the noun of "in a statement"
+    ("Rep. Zoe Lofgren said in a statement that the announcements were important steps.",
+     "Rep. Zoe Lofgren", "say", "the announcements were important steps"),
+    # a fronted clause with an inverted, long speaker
+    ("He also had a voice in decisions about investments in Ukraine, said a former spokesman "
+     "for the Foreign Ministry, Oleg Voloshyn, who also ran as a candidate in the new bloc.",
+     "a former spokesman for the Foreign Ministry, Oleg Voloshyn, who also ran as a candidate "
+     "in the new bloc", "say", "He also had a voice in decisions about investments in Ukraine"),
+    # a fronted clause whose attribution is followed by a coordinated clause
+    ("Facebook created the tool to help in times of crisis, a spokeswoman said on Saturday, "
+     "and it has activated it five times.",
+     "a spokeswoman", "say", "Facebook created the tool to help in times of crisis"),
+    # "as X reported, ...", before or after the clause
+    ("As Politico reported, Trump would win the primary easily.",
+     "Politico", "report", "Trump would win the primary easily"),
+    ("Those voters will give Sanders a second look, as Clyburn noted.",
+     "Clyburn", "note", "Those voters will give Sanders a second look"),
+    # a clause misparsed as a gerund complement
+    ("He said legalizing it could put thousands of people to work.",
+     "He", "say", "legalizing it could put thousands of people to work"),
+    # "it" as a referent of an active reporting verb
+    ("It said it decided to intensify its push against extremist posts.",
+     "It", "say", "it decided to intensify its push against extremist posts"),
+    # a temporal clause inside the content stays in it
+    ("The governor said he would sign the bill after the session ends.",
+     "The governor", "say", "he would sign the bill after the session ends"),
+]
+
+
+@pytest.mark.parametrize("text,speaker_text,cue,content", ATTRIBUTION_FORM_CASES)
+def test_attribution_forms(nlp, text, speaker_text, cue, content):
+    s = _one(nlp, text)
+    assert (s.speaker_text, s.cue, s.content) == (speaker_text, cue, content)
+
+
+BELIEF_INTENTION_CASES = [
+    ("The senator wants to expand background checks.", "want", "intention",
+     "to expand background checks"),
+    ("The spokesman declined to comment on the report.", "decline", "intention",
+     "to comment on the report"),
+    ("Paradis didn’t know that the candidates would surge to victory.", "know", "cognitive",
+     "the candidates would surge to victory"),
+]
+
+
+@pytest.mark.parametrize("text,cue,cue_class,content", BELIEF_INTENTION_CASES)
+def test_beliefs_and_intentions(nlp, text, cue, cue_class, content):
+    s = _one(nlp, text)
+    assert (s.cue, s.cue_class, s.content) == (cue, cue_class, content)
+
+
+NESTED_OR_NOT_STATEMENT_CASES = [
+    # a belief or intention inside another statement's content is part of it
+    ("The minister said that Ukraine seeks to review the proposals.", "say",
+     "Ukraine seeks to review the proposals"),
+]
+
+
+@pytest.mark.parametrize("text,cue,content", NESTED_OR_NOT_STATEMENT_CASES)
+def test_nested_belief_is_not_a_statement(nlp, text, cue, content):
+    s = _one(nlp, text)
+    assert (s.cue, s.content) == (cue, content)
+
+
+def test_quote_around_its_attribution_is_one_direct_statement(nlp):
+    text = "“That, unfortunately,” he said, “is part of the reality of life.”"
+    doc = nlp(text)
+    s = _one(nlp, text)
+    assert (s.cue, s.mode) == ("say", "direct")
+    assert s.content.startswith("That, unfortunately") and s.content.endswith("reality of life")
+    _check_offsets(doc, [s])

@@ -7,7 +7,9 @@ noun phrase ("condemned the invasion"), the subject of a passive ("The role of .
 acknowledged by ..."), or the previous sentence for backward-pointing passives ("This was
 stated by ..."). Also: attributions set inside the sentence ("The plan, he said, will
 fail."), quotations split around their attribution ("“A,” he said, “B.”"), documents and
-polls as sources ("A poll found that ..."), headline style ("Name: ..."), and the newswire
+polls as sources ("A poll found that ..."), headline style ("Name: ..."), "as X noted, ...",
+beliefs and intentions (classes ``cognitive`` and ``intention``: "thinks that ...", "wants
+to ..."; not when they sit inside another statement's content), and the newswire
 quotation marks ``''...''``. Cues and their rhetorical classes come from the YAML lexicon
 ``toolkit/data/reporting_verbs.yaml``, which users can extend.
 
@@ -648,8 +650,10 @@ def _subject(ctx: _Ctx, verb: Token) -> tuple[Optional[Token], str]:
             s = subj[0]
             if s.lower_ in _RELATIVE and cur.dep_ == "relcl":
                 return cur.head, "np"
-            if s.lower_ in _EXPLETIVES and s.pos_ == "PRON":
-                return None, "none"
+            if s.lower_ in _EXPLETIVES and s.pos_ == "PRON" and not (
+                    cur is verb and any(c.dep_ in {"ccomp", "dobj"} for c in cur.children)
+                    and ctx.lex.normalize(cur.lemma_) in ctx.lex.verb_class):
+                return None, "none"  # "it" says something only as a referent ("It said it ...")
             return s, "np"
         if cur.tag_ == "VBG":  # "Truss adding ...": the parser files the subject as compound
             pre = [c for c in cur.children if c.dep_ in {"compound", "npadvmod", "nmod"}
@@ -812,7 +816,6 @@ def _inverted_cand(ctx: _Ctx, verb: Token, lem: str) -> Optional[_Cand]:
     return cand
 
 
-_TEMPORAL_MARKS = {"after", "before", "when", "while", "since", "until", "once"}
 _PRE_CLAUSE_CLASSES = {"neutral", "informing", "emphatic", "distancing", "concessive"}
 
 
@@ -844,22 +847,11 @@ def _extend_right(ctx: _Ctx, verb: Token, b: int, *, sent_end: int) -> int:
     return min(b, sent_end)
 
 
-def _cut_temporal(doc: Doc, a: int, b: int) -> int:
-    """Cut a trailing "after/before/when ..." clause off a content range."""
-    for k in range(a + 3, b + 1):
-        t = doc[k]
-        if t.lower_ not in _TEMPORAL_MARKS or t.dep_ not in {"mark", "prep"}:
-            continue
-        if any(x.dep_ in _SUBJ_DEPS and x.head.pos_ in {"VERB", "AUX"} and k < x.head.i <= b
-               for x in doc[k + 1 : b + 1]):
-            return k - 1
-    return b
-
-
 def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Cand]:
     lex, doc = ctx.lex, ctx.doc
     content: Optional[tuple[int, int]] = None
     kind = "clause"
+    skip: Optional[tuple[int, int]] = None
     addressee: Optional[Token] = None
     passive = _is_passive(verb)
     sent = ctx.sents[ctx.sent_of(verb)]
@@ -872,19 +864,57 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
         # a fronted clause ("..., he said") needs quotation marks or a short attribution
         c0 = ccomps[0]
         quoted = ctx.quote_at(c0.idx) is not None
-        tail = sent.end - c0.right_edge.i
-        if not quoted and not (cls in _PRE_CLAUSE_CLASSES and tail <= 10):
+        tail = max([c.right_edge.i for c in verb.children
+                    if c.dep_ not in {"ccomp", "conj", "cc", "punct"}] + [verb.i]) - c0.right_edge.i
+        inverted = any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children) \
+            and c0.right_edge.i < verb.i  # "..., said a former spokesman for X, who ..."
+        if not quoted and not inverted and not (cls in _PRE_CLAUSE_CLASSES and tail <= 10):
             ccomps = [c for c in ccomps if c.i > verb.i]
+    if not ccomps and lem in lex.no_object_content and dobj is None:
+        # "He said legalizing it could ...": a clause misparsed as a gerund complement
+        xs = [c for c in verb.children if c.dep_ == "xcomp" and c.i == verb.i + 1 and c.tag_ == "VBG"
+              and any(x.dep_ == "ccomp" and x.i > c.i for x in c.children)]
+        if xs:
+            ccomps = xs
+    if not ccomps:
+        # "said in a statement that ...": the clause hangs on the noun of a prepositional phrase
+        for p in _children(verb, "prep"):
+            for o in _children(p, "pobj"):
+                cl = [c for c in o.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > o.i
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                if cl and o.pos_ == "NOUN" and p.i > verb.i:
+                    ccomps = cl[:1]
+                    break
+            if ccomps:
+                break
     if ccomps:
         a = min(c.left_edge.i for c in ccomps)
         b = max(c.right_edge.i for c in ccomps)
-        if a <= verb.i <= b:  # parse oddity: keep the side after the verb
+        before = [c for c in ccomps if c.right_edge.i < verb.i]
+        after = [c for c in ccomps if c.left_edge.i > verb.i]
+        if before and after and ctx.quote_at(after[0].left_edge.idx) is not None:
+            # "“A,” he said, “B.”": one content around the attribution
+            g0, g1 = max(c.right_edge.i for c in before) + 1, min(c.left_edge.i for c in after) - 1
+            skip = (doc[g0].idx, doc[g1].idx + len(doc[g1]))
+            kind = "around"
+        elif a <= verb.i <= b:  # parse oddity: keep the side after the verb
             a = verb.i + 1
         c0 = ccomps[0]
         if dobj is not None and verb.i < dobj.i < c0.i and lem not in lex.addressee_object \
                 and not any(x.dep_ in _SUBJ_DEPS for x in c0.children):
             a = min(a, dobj.left_edge.i)  # "asserting the US and allies “will ...”"
         content = (a, b)
+    if content is None and verb.dep_ == "advcl" and dobj is None and any(
+            m.dep_ == "mark" and m.lower_ == "as" for m in verb.children) \
+            and cls in _PRE_CLAUSE_CLASSES and verb.head.pos_ in {"VERB", "AUX"}:
+        # "As Politico reported, Trump would win." / "..., as he noted.": the clause it modifies
+        h = verb.head
+        a, b = _subtree_range(h, [verb])
+        a, b = max(a, sent.start), min(b, sent.end - 1)
+        if verb.left_edge.i > h.i:
+            b = min(b, verb.left_edge.i - 1)
+        if b - a >= 2:
+            content, kind = (a, b), "as"
     if content is None and dobj is not None and lem not in lex.addressee_object:
         # misparse of "agreed Ukraine and America will continue ...": object + finite conjunct
         fin = [c for c in verb.children if c.dep_ == "conj" and c.i > dobj.i
@@ -954,8 +984,6 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
         kind = "object"
     if content is None:
         return None
-    if kind not in {"previous", "subject"}:
-        content = (content[0], _cut_temporal(doc, *content))
     if lem in lex.addressee_object and addressee is None:
         addressee = dobj if (dobj is not None and not (content[0] <= dobj.i <= content[1])) else dative
     if addressee is None:
@@ -970,7 +998,8 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
     if addressee is not None and subj is not None and verb.i < subj.i < addressee.i:
         addressee = None  # "said the Adviser to the Head of ...": part of the subject
     return _Cand(cue=lem, cue_tok=cue_tok, cue_start=cue_tok.idx, cue_end=_cue_end(cue_tok, lem),
-                 content=content, speaker_np=subj, speaker_kind=skind, addressee=addressee, kind=kind)
+                 content=content, speaker_np=subj, speaker_kind=skind, addressee=addressee, kind=kind,
+                 skip=skip)
 
 
 def _according_cands(ctx: _Ctx) -> list[_Cand]:
@@ -1201,7 +1230,7 @@ def _quote_cands(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
 
 def _content_chars(ctx: _Ctx, c: _Cand) -> Optional[tuple[int, int]]:
     doc, text = ctx.doc, ctx.text
-    r = _trim(doc, *c.content, drop_mark=c.kind in {"clause", "stance", "quote", "noun", "according"})
+    r = _trim(doc, *c.content, drop_mark=c.kind in {"clause", "stance", "quote", "noun", "according", "as"})
     if r is None:
         return None
     a, b = r
@@ -1211,7 +1240,7 @@ def _content_chars(ctx: _Ctx, c: _Cand) -> Optional[tuple[int, int]]:
     if q is not None and not q.contains(c.cue_start) and ce <= q.outer_end:
         cs, ce = q.start, q.end
     # keep a quotation mark whose partner is inside the content
-    for qq in ctx.quotes:
+    for qq in ctx.quotes if c.kind != "around" else ():  # “A,” he said, “B”: marks dropped
         if qq.close_char is not None and cs <= qq.open_char < ce and qq.close_char >= ce \
                 and qq.close_char - ce <= 1 and c.cue_start not in range(ce, qq.close_char + 1):
             ce = qq.outer_end
@@ -1421,15 +1450,27 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return inter / max(1, max(a[1] - a[0], b[1] - b[0]))
 
 
+def _nested_in(c: _Cand, k: _Cand) -> bool:
+    """Whether ``c``'s cue lies inside ``k``'s content (c is reported by k's speaker)."""
+    return k.chars[0] <= c.cue_start < k.chars[1] and not (
+        c.chars[0] <= k.cue_start < c.chars[1])
+
+
 def _dedupe(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """One statement per cue, and one per content: of two near-identical contents in a
+    sentence the first found is kept, unless its cue lies inside the other's content
+    (“I think X,” she said: the outer attribution wins)."""
     keep: list[_Cand] = []
     seen_cue = set()
     for c in cands:
         if c.cue_tok.i in seen_cue:
             continue
-        if any(_overlap(c.chars, k.chars) >= 0.9 and ctx.sent_of(k.cue_tok) == ctx.sent_of(c.cue_tok)
-               for k in keep):
-            continue
+        dup = [k for k in keep if _overlap(c.chars, k.chars) >= 0.9
+               and ctx.sent_of(k.cue_tok) == ctx.sent_of(c.cue_tok)]
+        if dup:
+            if not all(_nested_in(k, c) for k in dup):
+                continue
+            keep = [k for k in keep if not any(k is d for d in dup)]
         seen_cue.add(c.cue_tok.i)
         keep.append(c)
     return keep
@@ -1482,13 +1523,23 @@ def _merge_split_quotes(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     return cands
 
 
+#: Classes of beliefs and intentions: inside another statement's content they are part of
+#: what was reported ("X said Ukraine seeks to ..."), not statements of their own.
+_INNER_CLASSES = {"cognitive", "intention"}
+
+
 def _drop_nested(ctx: _Ctx, cands: list[_Cand], modes: dict) -> list[_Cand]:
-    """Statements whose cue sits inside someone's quoted words are optional: drop them."""
+    """Statements whose cue sits inside someone's quoted words are optional: drop them;
+    so are beliefs and intentions inside another statement's content."""
     quoted = [c.chars for c in cands if modes[id(c)] in {"direct", "mixed"}]
     out = []
     for c in cands:
         if ctx.quote_at(c.cue_start) is not None and any(
                 s <= c.cue_start < e for s, e in quoted if (s, e) != c.chars):
+            continue
+        if ctx.lex.cue_class(c.cue) in _INNER_CLASSES and any(
+                k is not c and k.chars[0] <= c.cue_start < k.chars[1]
+                and not (c.chars[0] <= k.cue_start < c.chars[1]) for k in cands):
             continue
         out.append(c)
     return out
