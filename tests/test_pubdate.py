@@ -31,3 +31,58 @@ def test_infer_published_without_evidence(nlp):
 def test_infer_published_signals(nlp, text, lo, hi):
     est, _, _ = infer_published(nlp(text), today=dt.date(2026, 1, 1))
     assert est is not None and lo <= est <= hi
+
+
+D = dt.date
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    # dated office holders (actors.yaml), the periods intersected
+    ("Press Secretary Karine Jean-Pierre briefed reporters.", D(2022, 5, 13), D(2025, 1, 19)),
+    ("President Biden met Prime Minister Rishi Sunak in London.", D(2022, 10, 25), D(2024, 7, 4)),
+    ("President Biden called Speaker Kevin McCarthy about the budget.", D(2023, 1, 7), D(2023, 10, 2)),
+    ("Prime Minister Kishida and President Yoon met at Camp David.", D(2022, 5, 10), D(2024, 9, 30)),
+    ("President Biden spoke with King Charles III.", D(2022, 9, 8), D(2025, 1, 19)),
+    ("Taoiseach Varadkar visited the White House.", D(2017, 6, 14), D(2024, 4, 8)),
+    # a title named once against one named many times: the majority wins
+    ("President Biden said the Trump Administration failed. President Biden spoke. President Biden left.",
+     D(2021, 1, 20), D(2025, 1, 19)),
+    # anniversaries and durations anchored to a year in the text or to a dated term
+    ("Today we mark the 162nd anniversary of the Battle of Gettysburg, fought in 1863.",
+     D(2025, 1, 1), D(2025, 12, 31)),
+    ("President Biden marked the 20th anniversary of the September 11th attacks.",
+     D(2021, 9, 8), D(2021, 9, 14)),
+    ("Four years ago, in 2018, the attack shook the city.", D(2022, 1, 1), D(2022, 12, 31)),
+    ("Today, 83 years ago, on June 4, 1942, the Battle of Midway began.", D(2025, 6, 1), D(2025, 6, 7)),
+    # the Nth Congress and Public Laws: not before the Congress began
+    ("The bill died in the 118th Congress, the senator said.", D(2023, 1, 3), D(2026, 1, 1)),
+    # named laws and events (dates.yaml dated_terms): not before
+    ("President Biden signed the Inflation Reduction Act.", D(2022, 6, 27), D(2025, 1, 19)),
+    ("Since Russia's full-scale invasion, Vice President Harris has met allies.", D(2022, 1, 25), D(2025, 1, 19)),
+    # Executive Order numbers and dated links
+    ("Section 1 amends Executive Order 14110 and directs the agencies.", D(2023, 10, 30), D(2026, 1, 1)),
+    ("To view the letter, visit: https://example.gov/wp-content/uploads/2022/07/Update-7.25.pdf",
+     D(2022, 7, 1), D(2022, 7, 31)),
+    # a history named in a text that shows it was written later
+    ("President Biden honored the soldiers who landed on June 6, 1944.", D(2021, 1, 20), D(2025, 1, 19)),
+])
+def test_infer_published_new_signals(nlp, text, lo, hi):
+    est, _, _ = infer_published(nlp(text), today=dt.date(2026, 1, 1))
+    assert est is not None and lo <= est <= hi, est
+
+
+def test_infer_published_old_dates_only(nlp):
+    """A text that names only a date long past gets a wide range, not that date."""
+    est, lo, hi = infer_published(nlp("On July 3, 1863, Union forces held the line at Gettysburg."),
+                                  today=dt.date(2026, 1, 1))
+    assert est is None and lo == dt.date(1863, 7, 3) and hi == dt.date(2026, 1, 1)
+
+
+def test_infer_published_time_zone(nlp):
+    """EDT on a transcript's clock time puts a period-only estimate in daylight saving time."""
+    text = "10:11 A.M. EDT\n\nTHE VICE PRESIDENT: Thank you. Vice President Harris spoke about jobs."
+    est, lo, hi = infer_published(nlp(text), today=dt.date(2026, 1, 1))
+    assert est is not None and lo <= est <= hi and 3 <= est.month <= 11
+    text = text.replace("EDT", "EST")
+    est, _, _ = infer_published(nlp(text), today=dt.date(2026, 1, 1))
+    assert est is not None and (est.month <= 3 or est.month >= 11)

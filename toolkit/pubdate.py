@@ -35,7 +35,10 @@ _TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _FORMULA_RE = re.compile(
     r"\bthis\s+([a-z]+(?:[\s-][a-z]+)?)\s+day\s+of\s+([A-Z][a-z]+)\s*,?\s+in\s+the\s+year\s+of\s+our\s+Lord\s+"
     r"two\s+thousand(?:\s+and)?(?:\s+([a-z]+(?:-[a-z]+)?))?", re.I)
-_NOT_IN_OFFICE = ("former", "then", "then-", "ex", "ex-", "late")
+_NOT_IN_OFFICE = ("former", "then", "then-", "ex", "ex-", "late", "previous", "prior", "past")
+#: "the State Funeral for Queen Elizabeth II", "the passing of President Carter": no longer in office
+_MEMORIAL_RE = re.compile(r"\b(?:funeral (?:of|for)|death of|passing of|memory of|legacy of|mourn(?:ing)?|"
+                          r"remembering|honor(?:ing)? the life of)\s+(?:the\s+)?(?:late\s+)?$", re.I)
 
 
 def _words_number(text: Optional[str]) -> Optional[int]:
@@ -68,7 +71,7 @@ def _formula_date(text: str) -> Optional[dt.date]:
 
 
 @functools.lru_cache(maxsize=1)
-def _office_patterns() -> list[tuple[re.Pattern, list[tuple[dt.date, dt.date]]]]:
+def _office_patterns() -> list[tuple[re.Pattern, list[tuple[dt.date, dt.date]], tuple[str, ...]]]:
     """Regexes "<office> <name>" ("President Biden") with the periods the office was held,
     from the actor dictionary's dated roles."""
     path = LEXICON_DIR / "actors.yaml"
@@ -85,7 +88,9 @@ def _office_patterns() -> list[tuple[re.Pattern, list[tuple[dt.date, dt.date]]]]
             continue
         names = {str(a["name"])} | {str(x) for x in a.get("aliases") or []}
         surname = a.get("surname", str(a["name"]).split()[-1])
-        if surname:
+        if isinstance(surname, (list, tuple)):
+            names.update(str(x) for x in surname if x)
+        elif surname:
             names.add(str(surname))
         by_title: dict[str, list] = {}
         for r in roles:
@@ -103,19 +108,22 @@ def _office_patterns() -> list[tuple[re.Pattern, list[tuple[dt.date, dt.date]]]]
                 by_title.setdefault(t, []).append((lo, hi))
         for title, periods in by_title.items():
             alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-            pat = re.compile(rf"(?<![\w-])(?<!-){re.escape(title)}\s+(?:{alt})\b(?!-)")
-            out.append((pat, periods))
+            up = "|".join(re.escape(n.upper()) for n in sorted(names, key=len, reverse=True))
+            # "President Biden", and the speaker label of a transcript: "PRESIDENT BIDEN:"
+            pat = re.compile(rf"(?<![\w-])(?<!-)(?:{re.escape(title)}\s+(?:{alt})|{re.escape(title.upper())}\s+(?:{up}))"
+                             rf"\b(?!-)")
+            out.append((pat, periods, tuple(names) + tuple(n.upper() for n in names)))
         # the signature of a document signed in office: "JOSEPH R. BIDEN JR." as the last line
         top = [p for p in by_title.get(str(roles[0].get("role") or ""), [])]
         if top:
             sig = "|".join(re.escape(n.upper()) for n in sorted(names, key=len, reverse=True) if " " in n)
             if sig:
-                out.append((re.compile(rf"(?:{sig})[ .,A-Z]*\s*$"), top))
+                out.append((re.compile(rf"(?:{sig})[ .,A-Z]*\s*$"), top, tuple(n.upper() for n in names if " " in n)))
     for phrase, periods in (LEX.get("period_cues") or {}).items():
         ps = [(_as_date(a), _as_date(b)) for a, b in periods or []]
         ps = [(a, b) for a, b in ps if a and b]
         if ps:
-            out.append((re.compile(rf"(?<![\w-]){re.escape(str(phrase))}\b"), ps))
+            out.append((re.compile(rf"(?<![\w-]){re.escape(str(phrase))}\b"), ps, (str(phrase),)))
     return out
 
 
@@ -130,24 +138,34 @@ def _as_date(v) -> Optional[dt.date]:
 
 def _office_periods(text: str) -> Optional[list[tuple[dt.date, dt.date]]]:
     """Periods compatible with every "<office> <name>" the text names in the present
-    ("President Biden" -> 2021-01-20 .. 2025-01-20); ``None`` without such evidence."""
-    allowed: Optional[list[tuple[dt.date, dt.date]]] = None
+    ("President Biden" -> 2021-01-20 .. 2025-01-20); ``None`` without such evidence.
+
+    The periods of all offices named are intersected, the most often named first; one that
+    contradicts those before it (a quoted title, a history: "the Trump Administration" in a
+    text that names "President Biden" five times) is left out."""
     tail = text[-300:]
-    for pat, periods in _office_patterns():
-        hit = False
-        for m in pat.finditer(tail if pat.pattern.endswith("$") else text):
-            before = text[max(0, m.start() - 8):m.start()].lower().split()
+    hits = []
+    for order, (pat, periods, needles) in enumerate(_office_patterns()):
+        sig = pat.pattern.endswith("$")
+        if not any(n in (tail if sig else text) for n in needles):  # cheap test first
+            continue
+        n = 0
+        for m in pat.finditer(tail if sig else text):
+            before = text[max(0, m.start() - 12):m.start()].lower().split()
             if before and before[-1].strip("“\"'(") in _NOT_IN_OFFICE:
                 continue
-            hit = True
-            break
-        if not hit:
-            continue
+            if _MEMORIAL_RE.search(text, max(0, m.start() - 30), m.start()):
+                continue
+            n += 1
+        if n:
+            hits.append((-n, order, periods))
+    allowed: Optional[list[tuple[dt.date, dt.date]]] = None
+    for _, _, periods in sorted(hits, key=lambda h: (h[0], h[1])):
         if allowed is None:
             allowed = list(periods)
             continue
         inter = [(max(a, c), min(b, d)) for a, b in allowed for c, d in periods if max(a, c) < min(b, d)]
-        if inter:  # contradictory evidence (a quoted title, a history): keep the first
+        if inter:
             allowed = inter
     return allowed
 
@@ -167,6 +185,187 @@ def _clip(d: dt.date, periods: Optional[list[tuple[dt.date, dt.date]]]) -> dt.da
     return best or d
 
 
+_ORDINAL_WORDS = dict(_ORDINAL_DAYS)
+_ORDINAL_WORDS.update({"fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventieth": 70, "eightieth": 80,
+                       "ninetieth": 90, "hundredth": 100, "one-hundredth": 100, "seventy-fifth": 75,
+                       "forty-fifth": 45, "fifty-fifth": 55, "sixty-fifth": 65, "eighty-fifth": 85})
+#: "the 162nd anniversary of", "the twentieth anniversary of"
+_ANNIV_RE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b|\b([a-z]+(?:-[a-z]+)?)\s+anniversary\b", re.I)
+#: "four years ago", "25 years since"
+_AGO_RE = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years?\s+(ago|since)\b", re.I)
+_CONGRESS_RE = re.compile(r"\b(\d{2,3})(?:st|nd|rd|th)\s+Congress\b")
+_YEAR_RE = re.compile(r"(?<![\d$.,/:-])(1[5-9]\d\d|20\d\d)(?![\d%])")
+#: the clock time of a transcript with its US Eastern zone label ("4:56 P.M. EDT")
+_ZONE_RE = re.compile(r"\b\d{1,2}:\d{2}\s*[AP]\.?M\.?\s+(EDT|EST)\b", re.I)
+#: an anniversary still to come is no date of the text ("next year marks the 250th anniversary")
+_NOT_YET_RE = re.compile(r"\b(?:next year|upcoming|approach(?:es|ing)?|will (?:mark|celebrate|commemorate|be)|"
+                         r"would (?:mark|have been)|ahead of|lead-up|leading up to|run-up|in the coming)\b", re.I)
+_FAR = dt.date(9999, 12, 31)
+
+
+@functools.lru_cache(maxsize=1)
+def _dated_terms() -> list[tuple[re.Pattern, dt.date]]:
+    """The ``dated_terms`` of ``dates.yaml``: names of laws and events with their date."""
+    out = []
+    for phrase, day in (LEX.get("dated_terms") or {}).items():
+        d = _as_date(day)
+        if d:
+            out.append((re.compile(rf"(?<![\w-]){re.escape(str(phrase))}(?![\w-])"), d))
+    return out
+
+
+def _number(word: str) -> Optional[int]:
+    w = word.lower()
+    if w.isdigit():
+        return int(w)
+    if w in ("a", "an"):
+        return 1
+    return _words_number(w) or None
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of the sentence around ``text[start:end]`` (by punctuation)."""
+    a = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start),
+            text.rfind("! ", 0, start))
+    a = a + 1 if a >= 0 else 0
+    ends = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    return a, (min(ends) if ends else len(text))
+
+
+def _anniversaries(text: str, full: list, today: dt.date) -> list[tuple[int, Optional[dt.date]]]:
+    """Years (and days) of the text from anniversaries and durations anchored to a year the
+    sentence names: "the 162nd anniversary of the Battle of Gettysburg (1863)" -> 2025,
+    "four years ago, in 2018" -> 2022, "the 80th anniversary of D-Day" -> 2024-06-06 (the
+    event's year from ``dated_terms``). A day comes from the event's full date in the text."""
+    out = []
+    hits = [(m, "anniv") for m in _ANNIV_RE.finditer(text)] + [(m, "ago") for m in _AGO_RE.finditer(text)]
+    for m, kind in hits:
+        if kind == "anniv":
+            n = int(m[1]) if m[1] else _ORDINAL_WORDS.get(m[2].lower())
+        else:
+            n = _number(m[1])
+        if not n or n > 400:
+            continue
+        a, b = _sentence(text, m.start(), m.end())
+        sent = text[a:b]
+        if _NOT_YET_RE.search(sent):
+            continue
+        event: Optional[tuple[dt.date, int]] = None  # the first dated term after the phrase
+        after = text[m.end():b]
+        for pat, d in _dated_terms():
+            hit = pat.search(after)
+            if hit and (event is None or hit.start() < event[1]):
+                event = (d, hit.start())
+        year = None
+        md = None
+        if event is not None:
+            year, md = event[0].year, (event[0].month, event[0].day)
+        else:
+            best = None
+            for ym in _YEAR_RE.finditer(sent):
+                y = int(ym[1])
+                pos = a + ym.start()
+                if y + n > today.year or pos in range(m.start(), m.end()):
+                    continue
+                dist = abs(pos - m.end())
+                if best is None or dist < best[0]:
+                    best = (dist, y)
+            if best is None:
+                continue
+            year = best[1]
+            days = sorted({(d.month, d.day) for d, _ in full if d.year == year})
+            if len(days) == 1:
+                md = days[0]
+        r = year + n
+        if r > today.year or r < 1900:
+            continue
+        out.append((r, _safe_date(r, *md) if md else None))
+    return out
+
+
+def _not_before(text: str) -> Optional[dt.date]:
+    """The earliest possible day of writing from the named laws and events (``dated_terms``,
+    less a month) and the Nth Congress ("the 117th Congress" began 2021-01-03)."""
+    best = None
+    for pat, d in _dated_terms():
+        if pat.search(text):
+            d = d - dt.timedelta(days=30)
+            best = d if best is None or d > best else best
+    for m in _EO_RE.finditer(text):
+        n = int(m[1])
+        d = max((a for k, a in _EO_ANCHORS if k <= n), default=None)
+        if d and (best is None or d > best):
+            best = d
+    for m in list(_CONGRESS_RE.finditer(text)) + list(_PUBLAW_RE.finditer(text)):
+        n = int(m[1])
+        if 1 <= n <= 200:
+            d = _safe_date(1789 + 2 * (n - 1), 1, 3)
+            if d and (best is None or d > best):
+                best = d
+    return best
+
+
+#: Executive Orders are numbered in order of signing: the number of one the text cites gives
+#: a day the text cannot be older than, the date of the greatest anchor below it (Federal
+#: Register, public record).
+_EO_ANCHORS = [(13765, dt.date(2017, 1, 20)), (13985, dt.date(2021, 1, 20)), (14008, dt.date(2021, 1, 27)),
+               (14024, dt.date(2021, 4, 15)), (14028, dt.date(2021, 5, 12)), (14036, dt.date(2021, 7, 9)),
+               (14066, dt.date(2022, 3, 8)), (14105, dt.date(2023, 8, 9)), (14110, dt.date(2023, 10, 30)),
+               (14147, dt.date(2025, 1, 20)), (14257, dt.date(2025, 4, 2))]
+_EO_RE = re.compile(r"\bExecutive Orders?(?:\s*\(EO\))?\s+(?:No\.\s*)?(1[34]\d{3})\b")
+#: "Public Law 117-58", "Pub. L. 118-5": the Congress that passed it
+_PUBLAW_RE = re.compile(r"\b(?:Public Law|Pub\. ?L\.|P\.L\.)\s*(\d{2,3})[-–]\d+")
+#: a dated path in a link the text gives ("/wp-content/uploads/2022/07/Update.pdf")
+_URL_DATE_RE = re.compile(r"(?:https?://|www\.)\S*?/((?:19|20)\d\d)/(0[1-9]|1[0-2])/")
+
+
+def _url_month(text: str, today: dt.date) -> Optional[dt.date]:
+    """The latest year/month of a dated link path, as the first of the month."""
+    best = None
+    for m in _URL_DATE_RE.finditer(text):
+        d = dt.date(int(m[1]), int(m[2]), 1)
+        if d <= today and (best is None or d > best):
+            best = d
+    return best
+
+
+def _dst(d: dt.date) -> bool:
+    """Is US daylight saving time in force on ``d`` (second Sunday of March to the first
+    Sunday of November, the rule since 2007)?"""
+    start = dt.date(d.year, 3, 8 + (6 - dt.date(d.year, 3, 8).weekday()) % 7)
+    end = dt.date(d.year, 11, 1 + (6 - dt.date(d.year, 11, 1).weekday()) % 7)
+    return start <= d < end
+
+
+def _zone(text: str) -> Optional[bool]:
+    """``True`` when the text's clock times are in EDT, ``False`` in EST, else ``None``."""
+    labels = {m[1].upper() for m in _ZONE_RE.finditer(text[:400])} or \
+        {m[1].upper() for m in _ZONE_RE.finditer(text)}
+    if len(labels) != 1:
+        return None
+    return labels == {"EDT"}
+
+
+def _intersect(periods, window):
+    """``periods`` cut to ``window`` (a list of periods); the old ones if they do not meet."""
+    if periods is None:
+        return list(window)
+    inter = [(max(a, c), min(b, d)) for a, b in periods for c, d in window if max(a, c) < min(b, d)]
+    return inter or periods
+
+
+def _midpoint(periods, zone: Optional[bool]) -> dt.date:
+    """The middle of the latest period, moved to the nearest day that fits the time zone."""
+    a, b = max(periods, key=lambda p: p[0])
+    mid = a + (b - a) / 2
+    if zone is not None:
+        for k in range(0, 200):
+            for c in (mid - dt.timedelta(days=k), mid + dt.timedelta(days=k)):
+                if a <= c < b and _dst(c) == zone:
+                    return c
+    return mid
+
+
 def infer_published(doc: Doc, *, today: Optional[dt.date] = None
                     ) -> tuple[Optional[dt.date], Optional[dt.date], Optional[dt.date]]:
     """Estimate when an article was published from its own text.
@@ -180,11 +379,24 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
        twenty-three");
     3. full dates: the latest one not in a future clause (a planned date bounds the
        publication from above);
-    4. without a full date, the latest year the text names, with the latest day or month
-       named without a year;
-    and throughout, who holds which office: "President Biden" bounds the date to
-    2021-01-20 .. 2025-01-20 (the dated roles of ``toolkit/data/actors.yaml``); estimates
-    outside the offices' periods are discarded.
+    4. without a full date, the year of an anniversary or duration anchored to a year ("the
+       162nd anniversary of the Battle of Gettysburg (1863)", "four years ago, in 2018"), else
+       the latest year the text names (a year in a future clause bounds from above), with the
+       latest day or month named without a year; without any year, the middle of the period
+       the other evidence allows (moved to fit the EDT/EST label of a transcript's clock time).
+
+    Throughout, the date must fit the period the text allows:
+
+    - who holds which office: "President Biden" bounds the date to 2021-01-20 .. 2025-01-20
+      (the dated roles of ``toolkit/data/actors.yaml`` and the ``period_cues`` of ``dates.yaml``);
+      the periods of several offices are intersected;
+    - named laws and events (``dated_terms`` of ``dates.yaml``: "the Inflation Reduction Act")
+      and "the 118th Congress" give a day the text cannot be older than;
+    - an anniversary or duration anchored to a year gives the year.
+
+    Dates outside the period are discarded, so a history ("in 1865 ...") does not become the
+    estimate of a text that shows it was written later. A text whose only evidence is a date
+    more than 20 years before ``today`` gets no estimate, only the range from that date on.
 
     Args:
         doc: the parsed article.
@@ -204,10 +416,11 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
         found = _resolve_all(doc, None)
         text = doc.text
         periods = _office_periods(text)
+        nb = _not_before(text)
+        zone = _zone(text)
+        url_month = _url_month(text, today)
     except Exception:  # never let a strange text break the article
         return None, None, None
-    if periods is not None:
-        periods = [(a, min(b, today + dt.timedelta(days=1))) for a, b in periods if a <= today] or None
     full: list[tuple[dt.date, Optional[str]]] = []
     years: list[tuple[int, Optional[str]]] = []
     month_days: list[tuple[int, int, Optional[str], int]] = []
@@ -240,6 +453,31 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
         m = re.match(r"^XXXX-WXX-(\d)$", v)
         if m:
             weekdays.append((int(m[1]), f.tense, f.cand.start))
+    if url_month is not None:  # a link to a file uploaded that month
+        nb = url_month if nb is None or url_month > nb else nb
+        years.append((url_month.year, None))
+        months.append((url_month.month, None))
+    try:
+        anniv = _anniversaries(text, full, today)
+    except Exception:
+        anniv = []
+    present = periods is not None or nb is not None or bool(anniv)
+    if nb is not None and nb <= today:
+        periods = _intersect(periods, [(nb, _FAR)])
+    anniv_year = None
+    if anniv:
+        count: dict[int, int] = {}
+        for y, _ in anniv:
+            count[y] = count.get(y, 0) + 1
+        anniv_year = max(count, key=lambda y: (count[y], y))
+        window = [(dt.date(anniv_year, 1, 1), dt.date(anniv_year + 1, 1, 1))]
+        if periods is None or _intersect(periods, window) != periods or \
+                all(a >= window[0][0] and b <= window[0][1] for a, b in periods):
+            periods = _intersect(periods, window)
+        else:
+            anniv_year = None
+    if periods is not None:
+        periods = [(a, min(b, today + dt.timedelta(days=1))) for a, b in periods if a <= today] or None
 
     def year_range():
         if periods:
@@ -264,27 +502,42 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
     fd = _formula_date(text)
     if fd and _within(fd, periods) and fd <= today:
         return fd, fd - dt.timedelta(days=1), fd + dt.timedelta(days=1)
-    # 3. full dates
+    # 3. full dates (an anniversary's day counts as one)
+    full = full + [(d, None) for y, d in anniv if d is not None and y == anniv_year]
     inside = [(d, t) for d, t in full if _within(d, periods) and d <= today + dt.timedelta(days=400)]
     past = [d for d, t in inside if t != "future" and d <= today]
     planned = [d for d, t in inside if t == "future"]
     if past:
         est = max(past)
+        if not present and (today - est).days > 20 * 365:  # only a history: no estimate
+            return None, est, today
         later = [d for d in planned if d >= est]
         return est, est, (min(later) if later else None)
     if planned:
         first = min(planned)
         return first - dt.timedelta(days=2), first - dt.timedelta(days=30), first
     # 4. a year, then the latest day or month named without one
-    ys = [y for y, _ in years if y <= today.year and
-          (periods is None or any(a.year <= y <= b.year for a, b in periods))]
-    if ys:
+    def fits(y: int) -> bool:
+        return y <= today.year and (periods is None or any(a.year <= y <= b.year for a, b in periods))
+
+    ys = [y for y, t in years if t != "future" and fits(y)]
+    ahead = [y for y, t in years if t == "future" and fits(y)]
+    if ahead and periods:  # "in 2024 we will ...": written in 2024 at the latest
+        periods = _intersect(periods, [(dt.date.min, dt.date(min(ahead) + 1, 1, 1))])
+    if anniv_year is not None:
+        year = anniv_year
+    elif ys:
         year = max(ys)
+        if ahead and min(ahead) < year:
+            year = min(ahead)
+    elif ahead:  # "in 2024 we will ...", most often written that year
+        year = min(ahead)
     elif periods:
-        a, b = periods[-1] if len(periods) == 1 else max(periods, key=lambda p: p[0])
-        year = a.year if (b - a).days < 800 else min(b.year, a.year + 1)
+        year = _midpoint(periods, zone).year
     else:
         return None, None, None
+    if not present and periods is None and today.year - year > 20:
+        return None, dt.date(year, 1, 1), today
     cands = [d for mo, dy, t, _ in month_days if t != "future"
              for d in [_safe_date(year, mo, dy)] if d and _within(d, periods) and d <= today]
     if cands:
@@ -295,9 +548,12 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
         mo = max(mons)
         d = _clip(dt.date(year, mo, 15), periods)
         return d, dt.date(year, mo, 1), dt.date(year, mo, calendar.monthrange(year, mo)[1])
-    lo = _clip(dt.date(year, 1, 1), periods)
-    hi = _clip(dt.date(year, 12, 31), periods)
-    return _clip(dt.date(year, 7, 1), periods), lo, hi
+    yr = [(max(a, dt.date(year, 1, 1)), min(b, dt.date(year + 1, 1, 1))) for a, b in periods or [(dt.date(year, 1, 1), dt.date(year + 1, 1, 1))]]
+    yr = [(a, b) for a, b in yr if a < b] or [(dt.date(year, 1, 1), dt.date(year + 1, 1, 1))]
+    if not ys and not ahead and anniv_year is None and periods:
+        lo, hi = min(a for a, _ in periods), max(b for _, b in periods) - dt.timedelta(days=1)
+        return _midpoint(periods, zone), lo, hi
+    return _midpoint(yr, zone), min(a for a, _ in yr), max(b for _, b in yr) - dt.timedelta(days=1)
 
 
 def _weekday_bracket(month_days, weekdays, full, years, periods, today):
