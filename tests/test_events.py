@@ -190,3 +190,22 @@ def test_since_does_not_anchor_the_event(nlp):
     evs = _events(nlp, "Russia and Ukraine carried out the largest prisoner exchange since February 2022.")
     ev = _find(evs, "exchange")
     assert ev.date_value is None
+
+
+def test_chronology_merges_actions_of_one_family():
+    # "met" and "discussed" on the same day by the same actor report one round of talks
+    ts = pd.Timestamp
+    ev = pd.DataFrame({
+        "article_id": ["a", "b", "c"], "event_id": [0, 0, 0], "sent_id": [0, 0, 0],
+        "actor": ["Russia", "Russia", "Russia"], "actor_id": ["RU", "RU", "RU"],
+        "action": ["meet", "discuss", "discuss"], "target": ["Ukraine", "Ukraine", "Ukraine"],
+        "date_value": ["2025-06-02"] * 3, "start": [ts("2025-06-02")] * 3, "end": [ts("2025-06-02")] * 3,
+        "status": ["planned", "planned", "happened"], "text": ["..."] * 3, "start_char": [0] * 3,
+        "end_char": [3] * 3,
+    })
+    chron = chronology(ev, _articles_frame())
+    assert len(chron) == 1
+    row = chron.iloc[0]
+    assert (row["action"], row["n_articles"], row["event_key"]) == ("discuss", 3, "ru|discuss|2025-06-02")
+    # without families, only identical actions merge
+    assert chronology(ev, _articles_frame(), families={})["action"].tolist() == ["discuss", "meet"]

@@ -36,9 +36,13 @@ Example:
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
+import yaml
+
+from .paths import LEXICON_DIR
 from .types import DateExpr, Event, SpeakerResolver
 
 # --------------------------------------------------------------------------- lexicons
@@ -795,20 +799,42 @@ def _most_common(values: list):
     return sorted(counts, key=lambda v: (-counts[v], len(str(v)), str(v)))[0]
 
 
-def chronology(events_frame, articles_frame):
+ACTION_FAMILIES_PATH = LEXICON_DIR / "event_actions.yaml"
+
+
+@functools.lru_cache(maxsize=1)
+def _default_families() -> dict:
+    with open(ACTION_FAMILIES_PATH, encoding="utf-8") as fh:
+        return dict((yaml.safe_load(fh) or {}).get("families") or {})
+
+
+def _family_of(families: Optional[Mapping]) -> dict:
+    """action -> family name, from ``families`` (family -> actions) or the lexicon file."""
+    fams = _default_families() if families is None else families
+    out: dict = {}
+    for name in sorted(fams):
+        for action in fams[name] or []:
+            out.setdefault(str(action).lower(), str(name))
+    return out
+
+
+def chronology(events_frame, articles_frame, *, families: Optional[Mapping] = None):
     """Merge the same event reported by several articles into one dated row.
 
     Two event rows are the same event when they have the same actor (``actor_id`` if
-    set, else the actor name, case-insensitive), the same ``action`` and overlapping
-    ``start``..``end`` dates. Undated rows merge only with undated rows that also share
-    the target. A merged row takes the most specific date of its reports, the most
-    frequent actor name and target, and the status of its latest report (the best
-    informed). The inputs are not mutated.
+    set, else the actor name, case-insensitive), actions of the same family ("meet",
+    "talk", "discuss" and "negotiate" all report talks; ``toolkit/data/event_actions.yaml``)
+    and overlapping ``start``..``end`` dates. Undated rows merge only with undated rows
+    that also share the target. A merged row takes the most specific date of its reports,
+    the most frequent actor name, action and target, and the status of its latest report
+    (the best informed). The inputs are not mutated.
 
     Args:
         events_frame: pandas events table (``article_id, actor, actor_id, action, target,
             date_value, start, end, status`` ...).
         articles_frame: pandas articles table (``article_id, published`` ...).
+        families: family name -> actions, instead of the lexicon file's; ``{}`` merges
+            identical actions only.
 
     Returns:
         A new frame with :data:`CHRONOLOGY_COLUMNS`, sorted by start, actor, action.
@@ -852,9 +878,10 @@ def chronology(events_frame, articles_frame):
             "article_id": "" if _missing(rec.get("article_id")) else str(rec["article_id"]),
             "reported": published.get("" if _missing(rec.get("article_id")) else str(rec["article_id"]), pd.NaT),
         })
+    family = _family_of(families)
     groups: dict = {}
     for r in rows:
-        groups.setdefault((r["who"], r["action"]), []).append(r)
+        groups.setdefault((r["who"], family.get(r["action"].lower(), r["action"])), []).append(r)
     clusters = []
     for (who, action) in sorted(groups):
         members = groups[(who, action)]
@@ -886,7 +913,8 @@ def chronology(events_frame, articles_frame):
         ids = sorted({r["article_id"] for r in cl if r["article_id"]})
         actor = _most_common([r["actor"] for r in cl])
         out.append({
-            "actor": actor, "action": cl[0]["action"], "target": _most_common([r["target"] for r in cl]),
+            "actor": actor, "action": _most_common([r["action"] for r in cl]),
+            "target": _most_common([r["target"] for r in cl]),
             "date_value": best["date_value"] if best else None,
             "start": best["start"] if best else pd.NaT, "end": best["end"] if best else pd.NaT,
             "status": latest["status"], "n_articles": len(ids), "article_ids": ",".join(ids),

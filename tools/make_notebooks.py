@@ -212,7 +212,9 @@ and this reading no longer applies):
 - **Background facts travel.** The event reported by the most articles is the February 2022
   invasion, repeated as context by several wire stories more than three years later; the rounds of
   talks themselves are mostly reported once each, partly because the same talks appear under
-  different actors and actions (``discuss``, ``talk``, ``negotiate``) that the merge keeps apart.
+  different actors ("Russia", "the Russian delegation", "Russia and Ukraine") that the merge keeps
+  apart; different actions of one family (``meet``, ``discuss``, ``talk``, ``negotiate``) are
+  merged.
 - **The seed article.** Its header gives no date, so the toolkit inferred the publication date
   (``published_inferred``) from the "Monday ... the 2nd of June" pair: Friday 30 May 2025, bracket
   26 May - 1 June. Against it, "Monday" and "the 2nd of June" both land on 2 June (the planned
