@@ -209,3 +209,33 @@ def test_chronology_merges_actions_of_one_family():
     assert (row["action"], row["n_articles"], row["event_key"]) == ("discuss", 3, "ru|discuss|2025-06-02")
     # without families, only identical actions merge
     assert chronology(ev, _articles_frame(), families={})["action"].tolist() == ["discuss", "meet"]
+
+
+def test_chronology_merges_talks_by_their_parties():
+    # "Russia talked with Ukraine" and "the Russian and Ukrainian delegations met": one round
+    ts = pd.Timestamp
+    ev = pd.DataFrame({
+        "article_id": ["a", "c", "c"], "event_id": [0, 0, 1], "sent_id": [0, 0, 1],
+        "actor": ["Russia", "Russian delegation and Ukrainian delegation", "Russia"],
+        "actor_id": ["russia", "russian-delegation+ukrainian-delegation", "russia"],
+        "action": ["talk", "meet", "invade"], "target": ["Ukraine", None, "Ukraine"],
+        "date_value": ["2025-06-02", "2025-06-02", "2022-02-24"],
+        "start": [ts("2025-06-02"), ts("2025-06-02"), ts("2022-02-24")],
+        "end": [ts("2025-06-02"), ts("2025-06-02"), ts("2022-02-24")],
+        "status": ["planned", "happened", "happened"], "text": ["..."] * 3, "start_char": [0] * 3,
+        "end_char": [3] * 3,
+    })
+    actors = pd.DataFrame({
+        "article_id": ["a", "a", "c", "c"], "actor_id": ["russia", "ukraine", "russia", "ukraine"],
+        "name": ["Russia", "Ukraine", "Russia", "Ukraine"], "country": ["RU", "UA", "RU", "UA"],
+    })
+    chron = chronology(ev, _articles_frame(), actors=actors)
+    talks = chron[chron["action"].isin(["talk", "meet"])]
+    assert len(talks) == 1
+    assert (talks.iloc[0]["n_articles"], talks.iloc[0]["status"]) == (2, "happened")
+    assert talks.iloc[0]["event_key"].startswith("parties-ru-ua|")
+    # an asymmetric event keeps its actor; without the actors table talks stay apart
+    assert "russia|invade|2022-02-24" in chron["event_key"].tolist()
+    assert len(chronology(ev, _articles_frame()).query("action in ['talk', 'meet']")) == 2
+    with pytest.raises(ValueError, match="actors frame has no column 'country'"):
+        chronology(ev, _articles_frame(), actors=actors.drop(columns="country"))

@@ -803,9 +803,66 @@ ACTION_FAMILIES_PATH = LEXICON_DIR / "event_actions.yaml"
 
 
 @functools.lru_cache(maxsize=1)
-def _default_families() -> dict:
+def _action_lexicon() -> dict:
     with open(ACTION_FAMILIES_PATH, encoding="utf-8") as fh:
-        return dict((yaml.safe_load(fh) or {}).get("families") or {})
+        return yaml.safe_load(fh) or {}
+
+
+def _default_families() -> dict:
+    return dict(_action_lexicon().get("families") or {})
+
+
+def _party_countries(actors_frame) -> dict:
+    """(article_id, actor_id or lower-cased name) -> country code, from an actors table."""
+    out: dict = {}
+    if actors_frame is None:
+        return out
+    for c in ("article_id", "actor_id", "name", "country"):
+        if c not in actors_frame.columns:
+            raise ValueError(f"actors frame has no column {c!r}")
+    for aid, actor_id, name, country in zip(actors_frame["article_id"].tolist(), actors_frame["actor_id"].tolist(),
+                                            actors_frame["name"].tolist(), actors_frame["country"].tolist()):
+        if _missing(country) or _missing(aid):
+            continue
+        for key in (actor_id, name):
+            if not _missing(key):
+                out.setdefault((str(aid), str(key).lower()), str(country))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _demonyms() -> dict:
+    """lower-cased demonym ("russian") -> ISO country code, from the actor dictionary."""
+    from .actors import load_dictionary
+
+    d = load_dictionary()
+    return {w: d.entries[cid].country for w, cid in d.demonym.items()
+            if cid in d.entries and getattr(d.entries[cid], "country", None)}
+
+
+def _text_countries(text: str) -> set:
+    """Countries named by demonym in a group's name ("the Russian and Ukrainian delegations")."""
+    dem = _demonyms()
+    return {dem[w] for w in re.findall(r"[a-z]+", text.lower()) if w in dem}
+
+
+def _parties(rec: dict, countries: dict) -> frozenset:
+    """The countries on both sides of an event row: its actor's (each of a joint actor) and
+    its target's, from the actors table, else from demonyms in their names ("Russian
+    delegation")."""
+    aid = rec["article_id"]
+    found = set()
+    for part in (rec["actor_id"] or "").split("+"):
+        if part and (aid, part) in countries:
+            found.add(countries[(aid, part)])
+    if not found and rec["actor"]:
+        c = countries.get((aid, rec["actor"].lower()))
+        found |= {c} if c else _text_countries(rec["actor"])
+    if rec["target"]:
+        t = re.sub(r"^(the|a|an)\s+", "", rec["target"].strip(), flags=re.I).lower()
+        c = countries.get((aid, t))
+        found |= {c} if c else _text_countries(t)
+    return frozenset(found)
 
 
 def _family_of(families: Optional[Mapping]) -> dict:
@@ -818,7 +875,8 @@ def _family_of(families: Optional[Mapping]) -> dict:
     return out
 
 
-def chronology(events_frame, articles_frame, *, families: Optional[Mapping] = None):
+def chronology(events_frame, articles_frame, *, actors=None, families: Optional[Mapping] = None,
+               symmetric: Optional[Iterable[str]] = None):
     """Merge the same event reported by several articles into one dated row.
 
     Two event rows are the same event when they have the same actor (``actor_id`` if
@@ -833,8 +891,13 @@ def chronology(events_frame, articles_frame, *, families: Optional[Mapping] = No
         events_frame: pandas events table (``article_id, actor, actor_id, action, target,
             date_value, start, end, status`` ...).
         articles_frame: pandas articles table (``article_id, published`` ...).
+        actors: the pandas actors table of the same corpus (optional). With it, reports of
+            a symmetric family (talks, exchanges) are merged by their parties, the
+            countries of actor and target, when there are two or more: "Russia talked with
+            Ukraine" and "the Russian and Ukrainian delegations met" on one day are one row.
         families: family name -> actions, instead of the lexicon file's; ``{}`` merges
             identical actions only.
+        symmetric: the families merged by parties (default: the lexicon file's).
 
     Returns:
         A new frame with :data:`CHRONOLOGY_COLUMNS`, sorted by start, actor, action.
@@ -879,9 +942,18 @@ def chronology(events_frame, articles_frame, *, families: Optional[Mapping] = No
             "reported": published.get("" if _missing(rec.get("article_id")) else str(rec["article_id"]), pd.NaT),
         })
     family = _family_of(families)
+    sym = set(_action_lexicon().get("symmetric") or []) if symmetric is None else set(symmetric)
+    countries = _party_countries(actors)
     groups: dict = {}
     for r in rows:
-        groups.setdefault((r["who"], family.get(r["action"].lower(), r["action"])), []).append(r)
+        fam = family.get(r["action"].lower(), r["action"])
+        who = r["who"]
+        if countries and fam in sym:
+            parties = _parties(r, countries)
+            if len(parties) >= 2:
+                who = "parties:" + "+".join(sorted(parties))
+                r["who"] = who
+        groups.setdefault((who, fam), []).append(r)
     clusters = []
     for (who, action) in sorted(groups):
         members = groups[(who, action)]

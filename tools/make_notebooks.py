@@ -155,11 +155,14 @@ dated[["article_id", "actor", "action", "target", "date_value", "status"]].head(
 """),
     md("""
 ## One row per event, across articles
-`toolkit.chronology` merges rows with the same actor and action whose dates overlap, and keeps
-how many articles reported it and when it was first and last reported.
+`toolkit.chronology` merges rows with the same actor, actions of one family (meet, talk,
+discuss and negotiate all report talks) and overlapping dates, and keeps how many articles
+reported it and when it was first and last reported. Given the actors table, talks and exchanges
+are merged by their parties (the countries on both sides), so "Russia talked with Ukraine" and
+"the Russian and Ukrainian delegations met" on the same day are one row.
 """),
     code("""
-chron = toolkit.chronology(corpus.events, corpus.articles)
+chron = toolkit.chronology(corpus.events, corpus.articles, actors=corpus.actors)
 chron[["start", "actor", "action", "target", "status", "n_articles", "first_reported", "last_reported"]].head(30)
 """),
     md("""
@@ -211,10 +214,10 @@ and this reading no longer applies):
   lag), which is the rhythm of the talks: each round is announced, held, then read out.
 - **Background facts travel.** The event reported by the most articles is the February 2022
   invasion, repeated as context by several wire stories more than three years later; the rounds of
-  talks themselves are mostly reported once each, partly because the same talks appear under
-  different actors ("Russia", "the Russian delegation", "Russia and Ukraine") that the merge keeps
-  apart; different actions of one family (``meet``, ``discuss``, ``talk``, ``negotiate``) are
-  merged.
+  talks themselves are mostly reported once or twice each: the second Istanbul round of 2 June is
+  one row merged from three articles that name it differently ("Russia", "the Russian
+  delegation", "the Russian and Ukrainian delegations"; "talk", "discuss", "meet"), but rounds
+  whose reports give no date, or name only one side, stay apart.
 - **The seed article.** Its header gives no date, so the toolkit inferred the publication date
   (``published_inferred``) from the "Monday ... the 2nd of June" pair: Friday 30 May 2025, bracket
   26 May - 1 June. Against it, "Monday" and "the 2nd of June" both land on 2 June (the planned
