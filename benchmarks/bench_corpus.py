@@ -77,20 +77,59 @@ def current_rss_mb() -> float:
         return float("nan")
 
 
-def memory_child(n: int, max_words: int) -> None:
-    """Run in a fresh process: parse ``n`` articles (streamed, no cache) and report peak RSS."""
+def memory_child(n: int, max_words: int, stream: bool = False) -> None:
+    """Run in a fresh process: parse ``n`` articles (inputs streamed, no cache) and report peak
+    RSS; with ``stream``, straight to Parquet (``parse_to_parquet``, tables written every 500
+    articles) instead of a corpus held in memory."""
+    import tempfile
+
     import toolkit
 
     nlp = toolkit.load_pipeline()
     nlp("Warm up the pipeline.")
     base = peak_rss_mb()
     t0 = time.perf_counter()
+    if stream:
+        with tempfile.TemporaryDirectory() as tmp:
+            res = toolkit.parse_to_parquet(sample(n, max_words=max_words, step=1), tmp, nlp=nlp, flush_every=500)
+            words = int(toolkit.read_corpus(tmp, backend="polars").scan("articles")
+                        .select("n_words").sum().collect().item())
+        print(json.dumps({"n": res["articles"], "errors": len(res["errors"]), "seconds": time.perf_counter() - t0,
+                          "words": words, "base_mb": base, "peak_mb": peak_rss_mb(), "after_mb": current_rss_mb()}))
+        return
     corpus = toolkit.parse_many(sample(n, max_words=max_words, step=1), nlp=nlp)
     for name in ("sentences", "actors", "mentions", "dates", "statements", "events"):
         corpus.table(name)
     print(json.dumps({"n": len(corpus), "errors": len(corpus.error_list), "seconds": time.perf_counter() - t0,
                       "words": int(corpus.articles["n_words"].sum()), "base_mb": base, "peak_mb": peak_rss_mb(),
                       "after_mb": current_rss_mb()}))
+
+
+def measure_memory(args, mem_sizes, results: dict) -> None:
+    """Peak RSS of fresh processes parsing the two sample sizes (and, with --stream, parsing
+    straight to Parquet)."""
+    mem = {}
+    for size in mem_sizes:
+        out = subprocess.run([sys.executable, __file__, "--memory-child", str(size), "--max-words",
+                              str(args.max_words)], capture_output=True, text=True, check=True)
+        mem[size] = json.loads(out.stdout.strip().splitlines()[-1])
+        m = mem[size]
+        print(f"memory, {m['n']} articles ({m['words']:,} words, {m['seconds']:.0f}s): pipeline loaded "
+              f"{m['base_mb']:.0f} MB, peak RSS {m['peak_mb']:.0f} MB, RSS with the corpus in memory "
+              f"{m['after_mb']:.0f} MB", flush=True)
+    small, large = (mem[s] for s in mem_sizes)
+    if args.stream:
+        for size in mem_sizes:
+            out = subprocess.run([sys.executable, __file__, "--memory-child", str(size), "--child-stream",
+                                  "--max-words", str(args.max_words)], capture_output=True, text=True, check=True)
+            m = json.loads(out.stdout.strip().splitlines()[-1])
+            print(f"memory, {m['n']} articles straight to Parquet ({m['seconds']:.0f}s): pipeline loaded "
+                  f"{m['base_mb']:.0f} MB, peak RSS {m['peak_mb']:.0f} MB", flush=True)
+            results[f"peak RSS, {m['n']} articles to Parquet (MB)"] = (m["peak_mb"], "flat in n")
+    results[f"peak RSS for {large['n']} articles (MB)"] = (large["peak_mb"], "<= 1536")
+    grow = (large["after_mb"] - small["after_mb"]) / max(1, large["n"] - small["n"]) * 1000
+    results[f"peak RSS {large['n']} / {small['n']} articles"] = (large["peak_mb"] / small["peak_mb"], "~1")
+    results["RSS growth per 1,000 extra articles (MB)"] = (grow, "small (the tables themselves)")
 
 
 def timed(fn):
@@ -108,13 +147,23 @@ def main() -> int:
     ap.add_argument("--max-words", type=int, default=1500)
     ap.add_argument("--rounds", type=int, default=4, help="alternating bare/toolkit rounds (default 4)")
     ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument("--stream", action="store_true",
+                    help="also measure memory when parsing straight to Parquet (parse_to_parquet)")
+    ap.add_argument("--memory-only", action="store_true", help="skip the speed rounds")
     ap.add_argument("--memory-child", type=int, default=None, help=argparse.SUPPRESS)
+    ap.add_argument("--child-stream", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.memory_child is not None:
-        memory_child(args.memory_child, args.max_words)
+        memory_child(args.memory_child, args.max_words, stream=args.child_stream)
         return 0
     n = args.n or (150 if args.quick else 1000)
     mem_sizes = args.mem or ((200, 600) if args.quick else (1000, 5000))
+    if args.memory_only:
+        results: dict = {}
+        measure_memory(args, mem_sizes, results)
+        for k, (v, target) in results.items():
+            print(f"  {k:<45} {v:>9.3f}   target {target}")
+        return 0
 
     import toolkit
 
@@ -170,20 +219,7 @@ def main() -> int:
         del cold, warm, par
 
     if not args.skip_memory:
-        mem = {}
-        for size in mem_sizes:
-            out = subprocess.run([sys.executable, __file__, "--memory-child", str(size), "--max-words",
-                                  str(args.max_words)], capture_output=True, text=True, check=True)
-            mem[size] = json.loads(out.stdout.strip().splitlines()[-1])
-            m = mem[size]
-            print(f"memory, {m['n']} articles ({m['words']:,} words, {m['seconds']:.0f}s): pipeline loaded "
-                  f"{m['base_mb']:.0f} MB, peak RSS {m['peak_mb']:.0f} MB, RSS with the corpus in memory "
-                  f"{m['after_mb']:.0f} MB", flush=True)
-        small, large = (mem[s] for s in mem_sizes)
-        results[f"peak RSS for {large['n']} articles (MB)"] = (large["peak_mb"], "<= 1536")
-        grow = (large["after_mb"] - small["after_mb"]) / max(1, large["n"] - small["n"]) * 1000
-        results[f"peak RSS {large['n']} / {small['n']} articles"] = (large["peak_mb"] / small["peak_mb"], "~1")
-        results["RSS growth per 1,000 extra articles (MB)"] = (grow, "small (the tables themselves)")
+        measure_memory(args, mem_sizes, results)
 
     print("\nsummary (ratios measured in this run)")
     for k, (v, target) in results.items():

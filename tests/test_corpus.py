@@ -221,3 +221,29 @@ def test_unwritable_cache_only_warns(tmp_path, folder, nlp, monkeypatch):
         c = toolkit.parse_many(folder, nlp=nlp, cache_dir=tmp_path)
     assert len(c) == 4 and c.stats["parsed"] == 4
     assert not list(tmp_path.glob("*/*.tkc"))
+
+
+def test_parse_to_parquet_streams_the_same_tables(tmp_path, folder, nlp, serial):
+    # two articles per slice: several row groups, the same tables as parse_many + write_parquet
+    bad = tmp_path / "empty.txt"
+    bad.write_text("", encoding="utf-8")
+    res = toolkit.parse_to_parquet([folder, bad], tmp_path / "ds", flush_every=2, nlp=nlp)
+    assert (res["articles"], res["parsed"], res["failed"]) == (4, 4, 1)
+    assert [e.stage for e in res["errors"]] == ["empty"]
+    assert set(res["written"]) == {*frames.TABLES, "texts"}
+    import pyarrow.parquet as pq
+
+    assert pq.ParquetFile(res["written"]["articles"]).num_row_groups == 2
+    again = toolkit.read_corpus(tmp_path / "ds")
+    for name in corpus_mod.TABLES:
+        pd.testing.assert_frame_equal(getattr(again, name), getattr(serial, name), obj=name)
+    assert again["b"].text == serial["b"].text
+    assert len(again.error_list) == 1 and again.error_list[0].path.endswith("empty.txt")
+    assert not list((tmp_path / "ds").glob(".*.tmp"))
+
+
+def test_parse_to_parquet_rejects_bad_options(tmp_path, folder, nlp):
+    with pytest.raises(ValueError, match="flush_every=0 is invalid"):
+        toolkit.parse_to_parquet(folder, tmp_path / "x", flush_every=0, nlp=nlp)
+    with pytest.raises(TypeError, match="does not take 'keep_docs'"):
+        toolkit.parse_to_parquet(folder, tmp_path / "x", keep_docs=True, nlp=nlp)

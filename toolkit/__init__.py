@@ -7,7 +7,7 @@ Example:
 """
 
 from .article import Article, parse, parse_published
-from .corpus import Corpus, parse_many, read_corpus
+from .corpus import Corpus, parse_many, parse_to_parquet, read_corpus
 from .evaluate import evaluate
 from .events import chronology
 from .ingest import ArticleInput, ArticleWarning, ReadError, iter_articles, read_article, read_articles
@@ -17,5 +17,5 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Article", "ArticleInput", "ArticleWarning", "Corpus", "DEFAULT_PIPELINE", "chronology", "evaluate", "iter_articles",
-    "load_pipeline", "parse", "parse_many", "parse_published", "ReadError", "read_article", "read_articles", "read_corpus",
+    "load_pipeline", "parse", "parse_many", "parse_published", "parse_to_parquet", "ReadError", "read_article", "read_articles", "read_corpus",
 ]

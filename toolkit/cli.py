@@ -46,33 +46,45 @@ def _dask_client(address: str):
 
 
 def _cmd_parse(args) -> int:
-    from .corpus import parse_many
+    from .corpus import parse_to_parquet, read_corpus
 
     t0 = time.perf_counter()
     client = _dask_client(args.dask) if args.dask else None
     try:
         with warnings.catch_warnings():  # unreadable inputs are listed below, once
             warnings.simplefilter("ignore", _article_warning())
-            corpus = parse_many(args.paths, published=args.published, nlp=args.nlp, workers=args.workers,
-                                cache_dir=args.cache, batch_size=args.batch_size, progress=not args.quiet,
-                                executor=client)
+            # tables go to disk every --flush-every articles: memory stays flat on any corpus
+            res = parse_to_parquet(args.paths, args.output, flush_every=args.flush_every,
+                                   published=args.published, nlp=args.nlp, workers=args.workers,
+                                   cache_dir=args.cache, batch_size=args.batch_size, progress=not args.quiet,
+                                   executor=client)
     finally:
         if client is not None:
             client.close()  # also stops a local cluster it started
-    if not len(corpus) and not len(corpus.error_list):
+    if not res["articles"] and not res["errors"]:
+        for path in res["written"].values():
+            path.unlink(missing_ok=True)
         raise CLIError(f"no articles found in {' '.join(args.paths)}")
-    written = corpus.write_parquet(args.output)
+    written = dict(res["written"])
     if args.csv:
+        corpus = read_corpus(args.output, backend="polars")
         written.update({f"{k}.csv": v for k, v in corpus.write_csv(args.output).items()})
-    for e in corpus.error_list:
+    for e in res["errors"]:
         print(f"failed: {e.path or e.article_id} ({e.stage}): {e.reason}", file=sys.stderr)
-    st = corpus.stats
-    print(f"{len(corpus) + len(corpus.error_list)} inputs in {time.perf_counter() - t0:.1f}s: "
-          f"{st['parsed']} parsed, {st['cached']} from cache, {st['failed']} failed"
-          + (f" ({st['corrupt']} damaged cache entries recomputed)" if st.get("corrupt") else ""))
-    print(corpus.summary())
+    print(f"{res['articles'] + len(res['errors'])} inputs in {time.perf_counter() - t0:.1f}s: "
+          f"{res['parsed']} parsed, {res['cached']} from cache, {res['failed']} failed"
+          + (f" ({res['corrupt']} damaged cache entries recomputed)" if res.get("corrupt") else ""))
+    n = {t: _parquet_rows(res["written"][t]) for t in ("actors", "dates", "statements", "events")}
+    print(f"{res['articles']} articles parsed, {len(res['errors'])} errors; {n['actors']} actor rows, "
+          f"{n['dates']} dates, {n['statements']} statements, {n['events']} events")
     print(f"tables written to {Path(args.output)}/: {', '.join(sorted(p.name for p in written.values()))}")
-    return 0 if len(corpus) else 1
+    return 0 if res["articles"] else 1
+
+
+def _parquet_rows(path) -> int:
+    import pyarrow.parquet as pq
+
+    return pq.ParquetFile(path).metadata.num_rows
 
 
 def _table(df, columns, *, width: int) -> str:
@@ -317,6 +329,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                    help="parse on a Dask cluster: a scheduler address (tcp://host:8786) or 'local' "
                         "(needs the dask extra)")
     p.add_argument("--csv", action="store_true", help="also write one CSV file per table")
+    p.add_argument("--flush-every", type=_positive, default=1000, metavar="N",
+                   help="write the tables every N articles (memory stays flat; default 1000)")
     p.add_argument("--batch-size", type=_positive, default=32, help="texts per nlp.pipe batch")
     p.add_argument("--published", default=None, help="publication date for every article (ISO)")
     p.add_argument("--nlp", default=None, help="spaCy pipeline name")

@@ -824,14 +824,17 @@ class _Slot:
 
 
 class _Builder:
-    """Accumulates decoded articles in compact Arrow chunks."""
+    """Accumulates decoded articles in compact Arrow chunks; with a sink, hands them to it
+    every ``flush_every`` articles and keeps nothing."""
 
-    def __init__(self, keep_docs: bool):
+    def __init__(self, keep_docs: bool, sink: Optional["_ParquetSink"] = None, flush_every: int = 1000):
         self.rows: list = []
         self.chunks: list = []
         self.texts: list = []
         self.paths: list = []
         self.docs: Optional[list] = [] if keep_docs else None
+        self.sink = sink
+        self.flush_every = flush_every
 
     def add(self, nested: pl.DataFrame, item: ArticleInput, doc) -> None:
         self.rows.append(nested)
@@ -842,6 +845,17 @@ class _Builder:
         if len(self.rows) >= 256:
             self.chunks.append(pl.concat(self.rows, how="vertical", rechunk=True))
             self.rows = []
+        if self.sink is not None and len(self.texts) >= self.flush_every:
+            self.flush()
+
+    def flush(self) -> None:
+        """Write what is held to the sink and forget it (streaming mode)."""
+        if not self.texts:
+            return
+        tables, _ = self.finish()
+        self.sink.write(tables, self.texts)
+        self.texts, self.paths = [], []
+        release_memory()
 
     def finish(self):
         if self.rows:
@@ -855,6 +869,105 @@ class _Builder:
         # the path is not part of the cache key: always report where the article was read now
         tables["articles"] = tables["articles"].with_columns(pl.Series("path", self.paths, dtype=pl.String))
         return tables, counts
+
+
+class _ParquetSink:
+    """Appends slices of a corpus to ``directory/<table>.parquet`` (one row group per
+    slice) with the schemas of :meth:`Corpus.write_parquet`; files appear atomically on
+    :meth:`close`."""
+
+    def __init__(self, directory: PathLike, *, texts: bool = True):
+        import pyarrow.parquet as pq
+
+        self._pq = pq
+        self.out = Path(directory)
+        self.out.mkdir(parents=True, exist_ok=True)
+        schemas = dict(_polars_schemas())
+        schemas["errors"] = frames.build("errors", [], backend="polars").schema
+        if texts:
+            schemas["texts"] = {"article_id": pl.String, "text": pl.String}
+        self.schemas = schemas
+        self.writers: dict = {}
+        self.n_articles = 0
+
+    def _write(self, name: str, frame: pl.DataFrame) -> None:
+        schema = self.schemas[name]
+        table = frame.select(list(schema)).cast(schema).to_arrow()
+        w = self.writers.get(name)
+        if w is None:
+            w = self.writers[name] = self._pq.ParquetWriter(
+                self.out / f".{name}.parquet.tmp", table.schema, compression="zstd", write_statistics=True)
+        w.write_table(table)
+
+    def write(self, tables: dict, texts: list) -> None:
+        for name in TABLES:
+            self._write(name, tables[name])
+        if "texts" in self.schemas:
+            self._write("texts", pl.DataFrame({"article_id": tables["articles"].get_column("article_id"),
+                                               "text": pl.Series("text", texts, dtype=pl.String)}))
+        self.n_articles += tables["articles"].height
+
+    def close(self, errors: Sequence[ReadError]) -> dict[str, Path]:
+        self._write("errors", frames.build("errors", list(errors), backend="polars"))
+        for name, schema in self.schemas.items():
+            if name not in self.writers:
+                self._write(name, pl.DataFrame(schema=schema))
+        written = {}
+        for name, w in self.writers.items():
+            w.close()
+            path = self.out / f"{name}.parquet"
+            (self.out / f".{name}.parquet.tmp").replace(path)
+            written[name] = path
+        self.writers = {}
+        return written
+
+    def abort(self) -> None:
+        for name, w in self.writers.items():
+            w.close()
+            (self.out / f".{name}.parquet.tmp").unlink(missing_ok=True)
+        self.writers = {}
+
+
+def parse_to_parquet(inputs, directory: PathLike, *, flush_every: int = 1000, texts: bool = True,
+                     **options) -> dict:
+    """Parse many articles straight into Parquet files, a slice at a time.
+
+    Like ``parse_many(inputs, **options).write_parquet(directory)``, but the tables of every
+    ``flush_every`` articles are appended to the files and dropped, so memory stays flat
+    however large the corpus. Read the result with :func:`read_corpus` (``corpus.scan``
+    reads lazily).
+
+    Args:
+        inputs: as for :func:`parse_many`.
+        directory: the output folder (``<table>.parquet``, ``errors.parquet`` and, with
+            ``texts``, ``texts.parquet``).
+        flush_every: articles held in memory before they are written.
+        texts: also write the article texts.
+        **options: the keyword options of :func:`parse_many` (``published``, ``nlp``,
+            ``workers``, ``cache_dir``, ``executor``, ``batch_size``, ``progress``).
+
+    Returns:
+        ``{"parsed", "cached", "failed", "corrupt", "articles", "errors", "written"}``:
+        counts, the errors (:class:`ReadError`) and ``{table: path}`` of the files.
+
+    Example:
+        >>> parse_to_parquet("archive/**/*.json", "data/processed", workers=2)  # doctest: +SKIP
+        >>> read_corpus("data/processed").scan("statements").collect()          # doctest: +SKIP
+    """
+    if not isinstance(flush_every, int) or flush_every < 1:
+        raise ValueError(f"flush_every={flush_every!r} is invalid; must be an integer >= 1")
+    for bad in ("keep_docs", "backend"):
+        if bad in options:
+            raise TypeError(f"parse_to_parquet() does not take {bad!r}")
+    sink = _ParquetSink(directory, texts=texts)
+    try:
+        stats = _parse(inputs, sink=sink, flush_every=flush_every, **options)
+    except BaseException:
+        sink.abort()
+        raise
+    errors = stats.pop("error_list")
+    written = sink.close(errors)
+    return {**stats, "articles": sink.n_articles, "errors": errors, "written": written}
 
 
 def parse_many(inputs, *, published=None, nlp: NlpLike = None, batch_size: int = 32,
@@ -898,6 +1011,17 @@ def parse_many(inputs, *, published=None, nlp: NlpLike = None, batch_size: int =
         >>> corpus.statements.groupby("speaker").size()                                  # doctest: +SKIP
     """
     frames.check_backend(backend)
+    return _parse(inputs, published=published, nlp=nlp, batch_size=batch_size, backend=backend,
+                  workers=workers, cache_dir=cache_dir, executor=executor, progress=progress,
+                  keep_docs=keep_docs)
+
+
+def _parse(inputs, *, published=None, nlp: NlpLike = None, batch_size: int = 32, backend: str = "pandas",
+           workers: int = 1, cache_dir: Optional[PathLike] = None, executor: Any = None,
+           progress: bool = False, keep_docs: bool = False, sink: Optional[_ParquetSink] = None,
+           flush_every: int = 1000):
+    """The loop of :func:`parse_many` (returns a Corpus) and :func:`parse_to_parquet` (with a
+    sink: returns the counts and the errors)."""
     if not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers={workers!r} is invalid; must be an integer >= 1")
     if not isinstance(batch_size, int) or batch_size < 1:
@@ -910,7 +1034,7 @@ def parse_many(inputs, *, published=None, nlp: NlpLike = None, batch_size: int =
                           keep_docs=keep_docs)
     total, stream = _count_and_stream(inputs)
     bar = _Progress(progress, total)
-    builder = _Builder(keep_docs)
+    builder = _Builder(keep_docs, sink=sink, flush_every=flush_every)
     errors: list[ReadError] = []
     n_parsed = n_cached = 0
     slots: collections.deque = collections.deque()
@@ -1001,8 +1125,11 @@ def parse_many(inputs, *, published=None, nlp: NlpLike = None, batch_size: int =
     finally:
         runner.close()
         bar.close()
-    tables, counts = builder.finish()
     stats = {"parsed": n_parsed, "cached": n_cached, "failed": len(errors),
              "corrupt": cache.corrupt if cache is not None else 0}
+    if sink is not None:
+        builder.flush()
+        return {**stats, "error_list": errors}
+    tables, counts = builder.finish()
     return Corpus._from_tables(tables, counts, builder.texts, errors, backend=backend, docs=builder.docs,
                                stats=stats)
