@@ -491,3 +491,89 @@ def test_quote_around_its_attribution_is_one_direct_statement(nlp):
     assert (s.cue, s.mode) == ("say", "direct")
     assert s.content.startswith("That, unfortunately") and s.content.endswith("reality of life")
     _check_offsets(doc, [s])
+
+
+# positions, raising verbs, "as" phrases, findings, colon speakers, continued quotations --
+
+NEW_FORM_CASES = [
+    # (text, expected (speaker_text, cue, cue_class, content) of the one statement)
+    # positions towards something or someone (expressive / oppositional)
+    ("Clinton supported the bill.", ("Clinton", "support", "expressive", "the bill")),
+    ("Minorities support her.", ("Minorities", "support", "expressive", "her")),
+    ("Mr. Trump attacked him.", ("Mr. Trump", "attack", "oppositional", "him")),
+    ("Sanders railed against Wall Street banks.",
+     ("Sanders", "rail against", "oppositional", "Wall Street banks")),
+    ("The super PAC supporting Jeb Bush spent millions.",
+     ("The super PAC", "support", "expressive", "Jeb Bush")),
+    # the small model lemmatizes "hopes" as "hop"
+    ("Christie hopes his endorsement will help.",
+     ("Christie", "hope", "expressive", "his endorsement will help")),
+    # raising verbs and agentless passives with an infinitive: the writer's belief
+    ("Clinton seems to have found a message.",
+     (None, "seem", "cognitive", "Clinton seems to have found a message")),
+    ("It seems that the race is over.", (None, "seem", "cognitive", "the race is over")),
+    ("The sale is expected to expand the company.",
+     (None, "expect", "cognitive", "The sale is expected to expand the company")),
+    # object + "as" phrase (pronoun objects too)
+    ("He sees him as a real threat.", ("He", "see", "cognitive", "him as a real threat")),
+    ("Some of her allies have described it as a serious lapse in judgment.",
+     ("Some of her allies", "describe", "neutral", "it as a serious lapse in judgment")),
+    # findings stated as a clause, and organisations as finders
+    ("The authors found that voters were angry.",
+     ("The authors", "find", "informing", "voters were angry")),
+    ("Gallup finds states shifting toward the GOP.",
+     ("Gallup", "find", "informing", "states shifting toward the GOP")),
+    # colon speakers the small model does not tag as names; transcripts; joint speakers
+    ("Sanders: Clinton Email Story Has Moved\n\nBody text here.",
+     ("Sanders", ":", None, "Clinton Email Story Has Moved")),
+    ("Intro.\n\nFALLIN: I think he is trying to campaign as a racial healer. He did well.",
+     ("FALLIN", ":", None, "I think he is trying to campaign as a racial healer. He did well")),
+    ("Mark Blumenthal and Jon Cohen: “The polls were not dead wrong.”",
+     ("Mark Blumenthal and Jon Cohen", ":", None, "The polls were not dead wrong")),
+]
+
+
+@pytest.mark.parametrize("text,expected", NEW_FORM_CASES)
+def test_positions_raising_as_phrases_findings_colons(nlp, text, expected):
+    doc = nlp(text)
+    s = _one(nlp, text)
+    assert (s.speaker_text, s.cue, s.cue_class, s.content) == expected
+    _check_offsets(doc, [s])
+
+
+NEW_NON_STATEMENTS = [
+    "She saw the film on Sunday.",  # "see" needs a clause or an "as" phrase
+    "Clinton appeared on CNN on Sunday.",  # "appear" without a complement
+    "Russia passed a bill recognizing the republics as independent states.",
+    "Update: The vote was delayed.\nMore text follows.",
+]
+
+
+@pytest.mark.parametrize("text", NEW_NON_STATEMENTS)
+def test_new_forms_not_statements(nlp, text):
+    assert extract_statements(nlp(text)) == []
+
+
+CONTINUED_QUOTE_CASES = [
+    # (text, expected [(speaker_text, content start, content end)])
+    ("“We will win,” Clinton said.\n\n“And that’s why leadership is so important.”\n\nThe race went on.",
+     [("Clinton", "We will win", "leadership is so important")]),
+    ("Trump said: “We will build the wall.\n\n“Believe me, they will pay for it.”",
+     [("Trump", "We will build the wall", "they will pay for it")]),
+    # the next paragraph has its own attribution, or the quotation is part of a sentence
+    ("“We will win,” Clinton said.\n\n“We will lose,” Trump said.",
+     [("Clinton", "We will win", "We will win"), ("Trump", "We will lose", "We will lose")]),
+    ("“We will win,” Clinton said.\n\n“Whatever” was the answer from the crowd, which booed.",
+     [("Clinton", "We will win", "We will win")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", CONTINUED_QUOTE_CASES)
+def test_quotation_continued_in_next_paragraph_joins_the_statement(nlp, text, expected):
+    doc = nlp(text)
+    stmts = extract_statements(doc)
+    assert [(s.speaker_text, s.content[:len(a)], s.content[-len(b):]) for s, (_, a, b)
+            in zip(stmts, expected)] == expected
+    assert len(stmts) == len(expected)
+    assert all(s.mode == "direct" for s in stmts)
+    _check_offsets(doc, stmts)

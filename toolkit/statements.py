@@ -83,6 +83,9 @@ class Lexicon:
     source_nouns: frozenset = frozenset()
     document_verbs: frozenset = frozenset()
     document_nouns: frozenset = frozenset()
+    as_verbs: frozenset = frozenset()
+    impersonal: frozenset = frozenset()
+    inner_cues: frozenset = frozenset()
     _normalized: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     def normalize(self, lemma: str) -> str:
@@ -151,7 +154,9 @@ def _build_lexicon(raw: Mapping[str, Any]) -> Lexicon:
                    adjective_cues=fs("adjective_cues"), noun_class=noun_class,
                    light_verbs=fs("light_verbs"), speech_nouns=fs("speech_nouns"),
                    spelling=spelling, source_nouns=fs("source_nouns"),
-                   document_verbs=fs("document_verbs"), document_nouns=fs("document_nouns"))
+                   document_verbs=fs("document_verbs"), document_nouns=fs("document_nouns"),
+                   as_verbs=fs("as_verbs"), impersonal=fs("impersonal"),
+                   inner_cues=fs("inner_cues"))
 
 
 @functools.lru_cache(maxsize=16)
@@ -300,12 +305,13 @@ class _Cand:
     cue_end: int
     content: tuple[int, int]  # token indices, inclusive
     speaker_np: Optional[Token] = None  # head token of the speaker noun phrase
-    speaker_kind: str = "np"  # np | readout | none
+    speaker_kind: str = "np"  # np | readout | none | author (the writer: "X seems to ...")
     addressee: Optional[Token] = None
     kind: str = "clause"
     chars: Optional[tuple[int, int]] = None  # content char offsets after post-processing
     extra_cues: list = field(default_factory=list)
     skip: Optional[tuple[int, int]] = None  # chars of an attribution inside the content
+    speaker_span: Optional[tuple[int, int]] = None  # token range of the speaker, when fixed
 
 
 class _Ctx:
@@ -620,8 +626,12 @@ def _addressee(ctx: _Ctx, tok: Optional[Token]) -> Optional[str]:
 # --------------------------------------------------------------------------- cue finding
 
 
+#: Word forms the small model lemmatizes wrongly ("hoping" -> "hop").
+_LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
+
+
 def _verb_lemma(ctx: _Ctx, t: Token) -> str:
-    lem = ctx.lex.normalize(t.lemma_)
+    lem = ctx.lex.normalize(_LEMMA_FIXES.get(t.lower_, t.lemma_))
     for c in t.children:
         if c.dep_ in {"prep", "prt"}:
             two = f"{lem} {c.lower_}"
@@ -643,6 +653,9 @@ def _cue_end(t: Token, lem: str) -> int:
 
 def _subject(ctx: _Ctx, verb: Token) -> tuple[Optional[Token], str]:
     """Speaker head of a reporting verb: (token, kind) with kind np | readout | none."""
+    acting = _acting_noun(verb)
+    if acting is not None:
+        return acting, "np"
     cur = verb
     for _ in range(6):
         subj = _children(cur, "nsubj")
@@ -732,9 +745,17 @@ def _verb_cands(ctx: _Ctx) -> list[_Cand]:
             continue
         if lem not in lex.verb_class and not (ctx.topics and lem in lex.topic_verbs):
             continue
-        if verb.dep_ in {"amod", "acl", "compound"} and not _agent(verb):
+        if verb.dep_ in {"amod", "acl", "compound"} and not _agent(verb) and not (
+                _acting_noun(verb) and (lem in lex.inner_cues or lex.verb_class.get(lem) in _POSITION_CLASSES)):
             continue
         if lem in lex.document_verbs and not _document_subject(ctx, verb):
+            continue
+        if lem in lex.impersonal:
+            cand = _impersonal_cand(ctx, verb, lem)
+            if cand is not None:
+                out.append(cand)
+            continue
+        if lem in lex.as_verbs and not _as_phrase(verb) and not _children(verb, "ccomp"):
             continue
         cand = _verb_cand(ctx, verb, cue_tok, lem)
         if cand is None and cue_tok is verb:
@@ -744,18 +765,84 @@ def _verb_cands(ctx: _Ctx) -> list[_Cand]:
     return out
 
 
+def _acting_noun(verb: Token) -> Optional[Token]:
+    """The noun a participle clause describes as speaking: "a super PAC *supporting* Cruz",
+    "ads attacking his rivals" (the noun is the speaker)."""
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.i > verb.head.i \
+            and verb.head.pos_ in {"NOUN", "PROPN"} and not _children(verb, "nsubj"):
+        return verb.head
+    return None
+
+
+def _as_phrase(verb: Token) -> Optional[Token]:
+    """The "as" phrase after the object of ``verb`` ("sees him *as a threat*")."""
+    dobj = _children(verb, "dobj")
+    if not dobj:
+        return None
+    for c in verb.children:
+        if c.dep_ == "prep" and c.lower_ == "as" and c.i > dobj[0].i and _children(c, "pobj", "pcomp"):
+            return c
+    for c in dobj[0].children:  # attached to the object by the parser
+        if c.dep_ == "prep" and c.lower_ == "as" and _children(c, "pobj", "pcomp"):
+            return c
+    return None
+
+
+#: Complements of a raising verb that carry what is believed ("seems *ready*", "appears
+#: *to have ...*", "seemed *a good idea*").
+_RAISING_COMPS = {"xcomp", "acomp", "attr", "oprd"}
+
+
+def _impersonal_cand(ctx: _Ctx, verb: Token, lem: str) -> Optional[_Cand]:
+    """"X seems to ... / X appears ready / It seems that ...": the writer's belief, with no
+    speaker of its own; the content is the subject with the complement (around the cue)."""
+    doc = ctx.doc
+    sent = ctx.sents[ctx.sent_of(verb)]
+    subj = _children(verb, "nsubj")
+    if not subj or subj[0].lower_ in _RELATIVE or subj[0].tag_ in {"WDT", "WP"}:
+        return None
+    s = subj[0]
+    end = _cue_end(verb, lem)
+    if s.lower_ in _EXPLETIVES and s.pos_ == "PRON":
+        cl = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        if not cl:
+            return None
+        return _Cand(cue=lem, cue_tok=verb, cue_start=verb.idx, cue_end=end,
+                     content=_subtree_range(cl[0]), speaker_kind="author", kind="clause")
+    if s.i > verb.i:
+        return None
+    comps = [c for c in verb.children if c.i > verb.i and (
+        c.dep_ in _RAISING_COMPS or (c.dep_ == "advmod" and c.tag_ in {"JJ", "JJR", "RBR"}))]
+    if not comps:
+        return None
+    comp = comps[0]
+    if comp.dep_ == "xcomp" and comp.pos_ in {"VERB", "AUX"} and not _has_to(comp):
+        return None
+    b = _extend_right(ctx, verb, comp.right_edge.i, sent_end=sent.end - 1)
+    a = s.left_edge.i
+    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in {"aux", "neg", "advmod"}
+                            and s.i < c.i < verb.i])
+    cand = _Cand(cue=lem, cue_tok=verb, cue_start=verb.idx, cue_end=end, content=(a, b),
+                 speaker_kind="author", kind="raised")
+    cand.skip = (doc[first].idx, end)
+    return cand
+
+
 def _document_subject(ctx: _Ctx, verb: Token) -> bool:
     """Whether a document verb ("show", "find") has a speaker of its own or a document
     subject ("the poll found"): plain "he found a job" is no statement."""
     lem = ctx.lex.normalize(verb.lemma_)
     if lem not in ctx.lex.document_verbs:
         return True
+    if any(c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+           for c in verb.children):
+        return True  # "The authors found that ...": a finding stated as a clause
     cur = verb
     for _ in range(3):
         subj = _children(cur, "nsubj")
         if subj:
             return subj[0].lemma_.lower() in ctx.lex.document_nouns \
-                or subj[0].lower_ in ctx.lex.document_nouns
+                or subj[0].lower_ in ctx.lex.document_nouns or subj[0].ent_type_ == "ORG"
         if cur.dep_ != "conj":
             return False
         cur = cur.head
@@ -815,6 +902,11 @@ def _inverted_cand(ctx: _Ctx, verb: Token, lem: str) -> Optional[_Cand]:
     cand.skip = (doc[a].idx, doc[b].idx + len(doc[b]))
     return cand
 
+
+#: Personal pronoun objects that are a content for verbs stating a position towards someone
+#: ("supports her", "attacked him"), unlike "said it".
+_PERSONAL_OBJECTS = {"him", "her", "them", "us", "me", "you", "himself", "herself", "themselves"}
+_POSITION_CLASSES = {"expressive", "oppositional"}
 
 _PRE_CLAUSE_CLASSES = {"neutral", "informing", "emphatic", "distancing", "concessive"}
 
@@ -922,6 +1014,18 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
                and any(x.dep_ == "aux" and x.tag_ == "MD" for x in c.children)]
         if fin and dobj.pos_ in {"PROPN", "NOUN"}:
             content = (dobj.left_edge.i, fin[0].right_edge.i)
+    author = False
+    if content is None and passive and _agent(verb) is None:
+        # "The sale is expected to expand ...", "He is said to have ...": the writer reports
+        # what is expected or said; the content is the subject with the infinitive
+        spass = _children(verb, "nsubjpass")
+        xs = [c for c in verb.children if c.dep_ == "xcomp" and _has_to(c) and c.i > verb.i]
+        if spass and xs and spass[0].i < verb.i and spass[0].lower_ not in _RELATIVE \
+                and spass[0].lower_ not in _EXPLETIVES and spass[0].tag_ not in {"WDT", "WP"}:
+            content, kind, author = (spass[0].left_edge.i, xs[0].right_edge.i), "raised", True
+            first = min([verb.i] + [c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "advmod"}
+                                    and spass[0].i < c.i < verb.i])
+            skip = (doc[first].idx, _cue_end(cue_tok, lem))
     if content is None and lem in lex.content_preps and lem in {"ask", "call for", "appeal"}:
         content = _prep_content(ctx, [verb], lex.content_preps[lem])
         if content is not None:
@@ -977,8 +1081,9 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
                 content = _subtree_range(xs[0])
                 kind = "infinitive"
     if content is None and dobj is not None and lem not in lex.addressee_object \
-            and lem not in lex.no_object_content and dobj.lower_ not in _OBJ_PRONOUNS \
-            and dobj.pos_ != "PRON" and not passive:
+            and lem not in lex.no_object_content and not passive and (
+                (dobj.lower_ not in _OBJ_PRONOUNS and dobj.pos_ != "PRON") or _as_phrase(verb)
+                or (dobj.lower_ in _PERSONAL_OBJECTS and (lem in lex.inner_cues or cls in _POSITION_CLASSES))):
         a, b = _subtree_range(dobj)
         content = (a, _extend_right(ctx, verb, b, sent_end=sent.end - 1))
         kind = "object"
@@ -991,6 +1096,8 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
         if addressee is not None and content[0] <= addressee.i <= content[1]:
             addressee = None
     subj, skind = _subject(ctx, verb)
+    if author:
+        subj, skind = None, "author"
     if subj is not None and content[0] <= subj.i <= content[1]:
         subj, skind = None, "none"
     if skind == "none":
@@ -1034,11 +1141,23 @@ def _according_cands(ctx: _Ctx) -> list[_Cand]:
     return out
 
 
-_COLON_SPEAKER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+#: Entity types that never name a speaker before a colon ("Monday: ...", "2016: ...").
+_COLON_NON_SPEAKER_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"}
+#: Labels at the start of a line that are not speakers ("Update: ...", "Watch: ...").
+_COLON_LABELS = {"update", "updated", "note", "related", "watch", "video", "photo", "photos",
+                 "read", "more", "correction", "clarification", "advertisement", "q", "a",
+                 "question", "answer", "follow", "subscribe", "via", "credit", "caption", "image",
+                 "tags", "topics", "share", "see", "live", "breaking", "exclusive", "analysis",
+                 "opinion", "transcript", "warning", "by", "editor", "editors", "listen",
+                 "source", "sources", "also", "contact", "email", "twitter", "facebook", "next",
+                 "previous", "background", "bottom", "line", "why", "what", "how", "who", "when",
+                 "where", "full", "text", "summary", "key", "points", "takeaway", "takeaways"}
 
 
 def _colon_cands(ctx: _Ctx) -> list[_Cand]:
-    """Headline style "Name: what they said" at the start of a line (cue ":")."""
+    """Headline and transcript style "Name: what they said" at the start of a line (cue
+    ":"): the words before the colon are a short capitalised name ("Sanders", "JAKE
+    TAPPER", "Mark Blumenthal and Jon Cohen", "Poll"), the content the rest of the line."""
     doc = ctx.doc
     out = []
     for t in doc:
@@ -1051,23 +1170,31 @@ def _colon_cands(ctx: _Ctx) -> list[_Cand]:
         if a > 0 and not ("\n" in doc[a - 1].text or "\n" in doc[a - 1].whitespace_):
             continue  # not at the start of a line
         pre = doc[a:t.i]
-        if not len(pre) or any(x.pos_ not in {"PROPN", "DET"} and x.tag_ != "POS" for x in pre):
+        if not len(pre) or not all(
+                x.pos_ in {"PROPN", "DET"} or x.tag_ == "POS" or (x.lower_ == "and" and 0 < x.i - a < len(pre) - 1)
+                or (x.pos_ in {"NOUN", "ADJ", "X"} and (x.is_title or x.is_upper)) for x in pre):
             continue
-        if not all(x.ent_type_ in _COLON_SPEAKER_ENTS for x in pre if x.pos_ == "PROPN"):
+        if any(x.ent_type_ in _COLON_NON_SPEAKER_ENTS for x in pre) or pre[-1].lower_ in _COLON_LABELS \
+                or pre[0].lower_ in _COLON_LABELS or not any(x.is_title or x.is_upper for x in pre):
             continue
         line_end = t.i + 1
         while line_end < len(doc) and "\n" not in doc[line_end].text and "\n" not in doc[line_end - 1].whitespace_:
             line_end += 1
-        sent = ctx.sents[ctx.sent_of(doc[t.i + 1])]
-        b = min(line_end - 1, max(sent.end - 1, t.i + 1))
+        b = line_end - 1
         if sum(1 for x in doc[t.i + 1:b + 1] if x.is_alpha) < 3:
             continue
         if any(x.pos_ == "VERB" and ctx.lex.normalize(x.lemma_) in ctx.lex.verb_class
-               and any(c.dep_ in _SUBJ_DEPS for c in x.children) for x in doc[t.i + 1:b + 1]):
+               and ctx.lex.verb_class[ctx.lex.normalize(x.lemma_)] not in _INNER_CLASSES
+               and ctx.lex.normalize(x.lemma_) not in ctx.lex.inner_cues
+               and any(c.dep_ in _SUBJ_DEPS and c.lower_ not in {"i", "we"} for c in x.children)
+               for x in doc[t.i + 1:b + 1]):
             continue  # the line has an attribution of its own
-        head = max(pre, key=lambda x: (x.pos_ == "PROPN", x.i))
+        head = max(pre, key=lambda x: (x.pos_ == "PROPN", x.head.i < a or x.head.i >= t.i, x.i))
+        span = _trim(doc, a, t.i - 1, drop_mark=False)
+        if span is None:
+            continue
         out.append(_Cand(cue=":", cue_tok=t, cue_start=t.idx, cue_end=t.idx + 1,
-                         content=(t.i + 1, b), speaker_np=head, kind="quote"))
+                         content=(t.i + 1, b), speaker_np=head, kind="quote", speaker_span=span))
     return out
 
 
@@ -1259,7 +1386,7 @@ def _content_chars(ctx: _Ctx, c: _Cand) -> Optional[tuple[int, int]]:
         ce -= 1
     if ce - cs < 2:
         return None
-    if c.cue_start >= cs and c.cue_end <= ce and c.kind not in {"previous", "around"}:
+    if c.cue_start >= cs and c.cue_end <= ce and c.kind not in {"previous", "around", "raised"}:
         return None
     return cs, ce
 
@@ -1395,6 +1522,7 @@ def extract_statements(
     cands += [c for c in qc if c.chars]
     cands = _dedupe(ctx, cands)
     cands = _merge_split_quotes(ctx, cands)
+    cands = _join_continued_quotes(ctx, cands)
     cands.sort(key=lambda c: (c.cue_start if c.kind != "previous" else c.chars[0], c.chars[0]))
     modes = {id(c): _mode(ctx, c, *c.chars) for c in cands}
     cands = _drop_nested(ctx, cands, modes)
@@ -1403,11 +1531,14 @@ def extract_statements(
     done: list[tuple[_Cand, _Who]] = []
     for c in sorted(cands, key=lambda c: c.cue_start):
         cs, ce = c.chars
-        if c.speaker_kind == "readout":
+        if c.speaker_kind == "author":
+            w = _Who(None, None, None, None, None)
+        elif c.speaker_kind == "readout":
             w = _readout_speaker(done) or _Who(None, None, None, None, None)
             w = _Who(w.name, w.actor_id, None, None, None)
         else:
-            w = _who(ctx, c.speaker_np, text_range=_speaker_range(ctx, c.speaker_np, c.cue_tok))
+            w = _who(ctx, c.speaker_np, text_range=c.speaker_span
+                     or _speaker_range(ctx, c.speaker_np, c.cue_tok))
             if w.actor_id is None and c.speaker_np is not None and c.speaker_np.pos_ == "PRON":
                 w = _pronoun_fallback(ctx, c.speaker_np, done, w)
         done.append((c, w))
@@ -1523,6 +1654,59 @@ def _merge_split_quotes(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     return cands
 
 
+def _join_continued_quotes(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
+    """A quotation continued in the next paragraph(s) with no attribution of its own
+    (“A,” he said.⏎“B.” / He said: “A⏎“B.”) joins the statement, and so its speaker.
+
+    The statement's content must end with a quotation, with nothing but its attribution
+    after it in its paragraph; the next paragraph must open with a quotation mark and hold
+    no cue of another statement; it joins up to the end of its last quotation."""
+    text = ctx.text
+    cue_pos = sorted(c.cue_start for c in cands)
+    for c in cands:
+        if c.kind in {"previous", "raised"} or c.chars is None:
+            continue
+        cs, ce = c.chars
+        q = next((q for q in ctx.quotes if q.start < ce <= q.outer_end + 1), None)
+        if q is None or ctx.quote_at(c.cue_start) is not None:
+            continue
+        p_end = text.find("\n", max(ce, c.cue_end))
+        if p_end < 0 or text.rfind("\n", 0, c.cue_start) != text.rfind("\n", 0, cs):
+            continue
+        if any(q2.open_char > q.outer_end and q2.open_char < p_end for q2 in ctx.quotes):
+            continue  # another quotation follows in the paragraph
+        if any(ce < p < p_end and p != c.cue_start for p in cue_pos):
+            continue
+        end, last_q, pos = ce, q, p_end
+        for _ in range(6):
+            k = pos
+            while k < len(text) and text[k].isspace():
+                k += 1
+            nq = next((x for x in ctx.quotes if x.open_char == k), None)
+            if nq is None:
+                break
+            nxt_end = text.find("\n", k)
+            nxt_end = len(text) if nxt_end < 0 else nxt_end
+            if any(k <= p < nxt_end for p in cue_pos):
+                break  # the paragraph has an attribution of its own
+            inside = [x for x in ctx.quotes if k <= x.open_char < nxt_end]
+            if any(text[x.outer_end:y.open_char].strip() for x, y in zip(inside, inside[1:])) or (
+                    inside[-1].close_char is not None and inside[-1].outer_end < nxt_end
+                    and text[inside[-1].outer_end:nxt_end].strip(" .,;:!?\u00a0")):
+                break  # narrative text around the quotation: not a continued quotation
+            end, last_q = inside[-1].end, inside[-1]
+            pos = nxt_end
+        if end > ce:
+            while end > cs and (text[end - 1].isspace() or text[end - 1] in ",.;:—–-"):
+                end -= 1
+            if c.skip is None and c.cue_start > ce:
+                c.skip = (q.outer_end, c.cue_end)
+            c.chars = (cs, end)
+            if c.kind in {"quote", "clause"}:
+                c.kind = "split"
+    return cands
+
+
 #: Classes of beliefs and intentions: inside another statement's content they are part of
 #: what was reported ("X said Ukraine seeks to ..."), not statements of their own.
 _INNER_CLASSES = {"cognitive", "intention"}
@@ -1530,14 +1714,15 @@ _INNER_CLASSES = {"cognitive", "intention"}
 
 def _drop_nested(ctx: _Ctx, cands: list[_Cand], modes: dict) -> list[_Cand]:
     """Statements whose cue sits inside someone's quoted words are optional: drop them;
-    so are beliefs and intentions inside another statement's content."""
+    so are beliefs, intentions and positions (``inner_cues``) inside another statement's
+    content."""
     quoted = [c.chars for c in cands if modes[id(c)] in {"direct", "mixed"}]
     out = []
     for c in cands:
         if ctx.quote_at(c.cue_start) is not None and any(
                 s <= c.cue_start < e for s, e in quoted if (s, e) != c.chars):
             continue
-        if ctx.lex.cue_class(c.cue) in _INNER_CLASSES and any(
+        if (ctx.lex.cue_class(c.cue) in _INNER_CLASSES or c.cue in ctx.lex.inner_cues) and any(
                 k is not c and k.chars[0] <= c.cue_start < k.chars[1]
                 and not (c.chars[0] <= k.cue_start < c.chars[1]) for k in cands):
             continue
