@@ -310,6 +310,8 @@ def _patterns() -> dict[str, list[list[dict]]]:
 
 
 _MATCHERS: dict[tuple, tuple] = {}
+#: window keys -> indices of the patterns that can match in such a window
+_SUBSETS: dict[frozenset, tuple] = {}
 _CLASS_RE = re.compile(r"^\\\|(\w+)\\\|$")
 
 
@@ -354,15 +356,22 @@ def _matcher(vocab, keys: frozenset) -> Matcher:
     """The matcher of the patterns that can match in a window with these keys, built once
     per vocabulary and key set and cached: a window with only a year in it is not tried
     against the patterns of clock times."""
-    ck = (id(vocab), keys)
+    subset = _SUBSETS.get(keys)
+    if subset is None:
+        if len(_SUBSETS) > 65536:
+            _SUBSETS.clear()
+        subset = _SUBSETS[keys] = tuple(i for i, (_, _, need) in enumerate(_pattern_index())
+                                        if all(n & keys for n in need))
+    ck = (id(vocab), subset)  # many key sets select the same patterns: one matcher for them
     hit = _MATCHERS.get(ck)
     if hit is not None and hit[0] is vocab:
         return hit[1]
     m = Matcher(vocab)
-    for i, (label, pat, need) in enumerate(_pattern_index()):
-        if all(n & keys for n in need):
-            m.add(label, [pat])
-    if len(_MATCHERS) > 4096:
+    index = _pattern_index()
+    for i in subset:
+        label, pat, _ = index[i]
+        m.add(label, [pat])
+    if len(_MATCHERS) > 1024:
         _MATCHERS.clear()
     _MATCHERS[ck] = (vocab, m)
     return m
@@ -1293,8 +1302,9 @@ def _doc_classes(doc: Doc) -> tuple[list[str], list[str], list[int]]:
         if hit is None:
             cls = _classes_of(strings[orth], strings[tag], strings[pos])
             hit = (strings[low], cls, strings.add(cls))
-            if len(cache) < 200_000:
-                cache[key] = hit
+            if len(cache) >= 50_000:  # about 20 MB; a new vocabulary refills it
+                cache.clear()
+            cache[key] = hit
         lower.append(hit[0])
         C.append(hit[1])
         hashes.append(hit[2])
