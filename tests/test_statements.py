@@ -577,3 +577,75 @@ def test_quotation_continued_in_next_paragraph_joins_the_statement(nlp, text, ex
     assert len(stmts) == len(expected)
     assert all(s.mode == "direct" for s in stmts)
     _check_offsets(doc, stmts)
+
+
+# round 3: content and source boundaries ---------------------------------------------------
+
+QUOTE_MARK_CASES = [
+    # (text, expected quotation texts): marks typed inconsistently, nested straight quotes
+    ('“The current risk pool is out of balance," the group wrote. "A fix is needed.“',
+     ["The current risk pool is out of balance,", "A fix is needed."]),
+    ('"This would be on top of it,” she said. “That is just the floor.”',
+     ["This would be on top of it,", "That is just the floor."]),
+    ("“It's unusual,“ said Larry Noble. “It's hard.”", ["It's unusual,", "It's hard."]),
+    ('“He called it "fake" today,” she said.', ['He called it "fake" today,']),
+    ('He said "yes" and “no”.', ["yes", "no"]),
+]
+
+
+@pytest.mark.parametrize("text,expected", QUOTE_MARK_CASES)
+def test_quotation_marks_typed_inconsistently(text, expected):
+    assert [text[q.start:q.end] for q in find_quotes(text)] == expected
+
+
+BOUNDARY_CASES = [
+    # (text, expected [(speaker_text, cue, content)])
+    # a quotation split around a long attribution and continued after a sentence end
+    ('"The current risk pool is out of balance," the group wrote. "A course correction is '
+     'needed now or this trend will only get worse."',
+     [("the group", "write", 'The current risk pool is out of balance," the group wrote. '
+       '"A course correction is needed now or this trend will only get worse')]),
+    ("''Obama doesn't get along with Putin,'' he said on ABC's ''This Week.'' ''Putin can't "
+     "stand our president.''",
+     [("he", "say", "Obama doesn't get along with Putin,'' he said on ABC's ''This Week.'' "
+       "''Putin can't stand our president")]),
+    ("“It's pretty cool working there,” she said, describing how she puts together “tubular "
+     "mixers.” “And when you do it for 60 hours a week, people are like family.”",
+     [("she", "say", "It's pretty cool working there,” she said, describing how she puts "
+       "together “tubular mixers.” “And when you do it for 60 hours a week, people are like "
+       "family"), ("she", "describe", "how she puts together “tubular mixers.”")]),
+    # the words before an attribution set inside the sentence belong to the content
+    ("It is no surprise, Mr. Garin said, that Mrs. Clinton did better among African-Americans.",
+     [("Mr. Garin", "say", "It is no surprise, Mr. Garin said, that Mrs. Clinton did better "
+       "among African-Americans")]),
+    ("At times last year, people close to the vice president said, the mere mention of her "
+     "name could make him fume.",
+     [("people close to the vice president", "say", "At times last year, people close to the "
+       "vice president said, the mere mention of her name could make him fume")]),
+    ("''In Fisher,'' Dean Amar said, ''the dissent was not as barbed as it could have been.''",
+     [("Dean Amar", "say", "In Fisher,'' Dean Amar said, ''the dissent was not as barbed as "
+       "it could have been")]),
+    # ... but not the narrator's words before a quotation, nor a participle clause after it
+    ("In February, as a protester was being removed, Mr. Trump said, ''I'd like to punch him "
+     "in the face.''",
+     [("Mr. Trump", "say", "I'd like to punch him in the face")]),
+    ("''It's an expansion at a busy time in the campaign,'' she said, adding that Mr. Manafort "
+     "would remain in his role.",
+     [("she", "say", "It's an expansion at a busy time in the campaign"),
+      ("she", "add", "Mr. Manafort would remain in his role")]),
+    ("The Presidents emphasized that in further meetings, the teams can agree on all aspects.",
+     [("The Presidents", "emphasize", "in further meetings, the teams can agree on all aspects")]),
+    # a relative clause after a quotation is no attribution
+    ("“We could win enough delegates in Pennsylvania,” which votes on April 26.", []),
+    # focus particles and conjunctions are not part of the speaker's words
+    ("Even critics say the plan will work.", [("critics", "say", "the plan will work")]),
+    ("And Mr. Smith said the plan will work.", [("Mr. Smith", "say", "the plan will work")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", BOUNDARY_CASES)
+def test_content_and_source_boundaries(nlp, text, expected):
+    doc = nlp(text)
+    stmts = extract_statements(doc)
+    assert [(s.speaker_text, s.cue, s.content) for s in stmts] == expected
+    _check_offsets(doc, stmts)

@@ -10,7 +10,11 @@ fail."), quotations split around their attribution ("“A,” he said, “B.”"
 polls as sources ("A poll found that ..."), headline style ("Name: ..."), "as X noted, ...",
 beliefs and intentions (classes ``cognitive`` and ``intention``: "thinks that ...", "wants
 to ..."; not when they sit inside another statement's content), and the newswire
-quotation marks ``''...''``. Cues and their rhetorical classes come from the YAML lexicon
+quotation marks ``''...''`` (also marks typed inconsistently: “...," / "...” / “...“).
+Content boundaries: words before an attribution set inside the sentence belong to the
+content ("It is no surprise, he said, that ...", "“In Fisher,” Amar said, “even ..."),
+except the narrator's words before a quotation ("In February, Trump said, “...”"); a quotation split
+around a long attribution ("“A,” said X, who ... . “B.”") is one content. Cues and their rhetorical classes come from the YAML lexicon
 ``toolkit/data/reporting_verbs.yaml``, which users can extend.
 
 Example:
@@ -239,6 +243,14 @@ def _mark_at(text: str, i: int) -> tuple[str, int]:
     return "", 0
 
 
+def _closing_shape(text: str, i: int, ln: int) -> bool:
+    """Whether the mark at ``text[i]`` sits where a quotation closes: after a word or
+    punctuation and before a space, punctuation or the end ("...,” he said")."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + ln] if i + ln < len(text) else " "
+    return not before.isspace() and (after.isspace() or after in ",.;:!?)—–-")
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Quotation spans in ``text``: curly and straight double quotes, guillemets, and the
     newswire marks ``''...''`` (also opened by two backticks).
@@ -256,6 +268,7 @@ def find_quotes(text: str) -> list[Quote]:
     open_pos: Optional[int] = None
     open_len = 1
     open_kind = ""
+    inner = False
     n = len(text)
     i = 0
     while i < n:
@@ -274,18 +287,26 @@ def find_quotes(text: str) -> list[Quote]:
         if not kind:
             i += 1
             continue
-        if kind == '"':
+        closing = open_pos is not None and i > open_pos + open_len and _closing_shape(text, i, ln)
+        if kind == '"' and ln == 1 and open_kind == "open" and open_pos is not None and (
+                inner or not closing):
+            inner = not inner  # “... "a word" ...”: straight marks nested in curly ones
+        elif kind == '"':
             if open_pos is not None and open_kind in {'"', "open"} and (
-                    open_kind == '"' or ln == 2):
+                    open_kind == '"' or ln == 2 or closing):
                 quotes.append(Quote(open_pos, open_pos + open_len, i, i, ln))
                 open_pos = None
             elif open_pos is None:
-                open_pos, open_len, open_kind = i, ln, kind
+                open_pos, open_len, open_kind, inner = i, ln, kind, False
+        elif kind == "open" and closing and ch == "“":
+            # a curly opening mark typed where the quotation closes (“It's unusual,“ said X)
+            quotes.append(Quote(open_pos, open_pos + open_len, i, i, ln))
+            open_pos = None
         elif kind == "open" and not (ch == "„" and open_pos is not None):
             if open_pos is not None and i > open_pos + open_len:  # the earlier one was unclosed
                 quotes.append(Quote(open_pos, open_pos + open_len, i, None))
-            open_pos, open_len, open_kind = i, ln, kind
-        elif kind == "close" and open_pos is not None and open_kind == "open":
+            open_pos, open_len, open_kind, inner = i, ln, kind, False
+        elif kind == "close" and open_pos is not None and (open_kind == "open" or ln == open_len == 1):
             quotes.append(Quote(open_pos, open_pos + open_len, i, i, ln))
             open_pos = None
         i += ln
@@ -532,6 +553,10 @@ def _member_spans(ctx: _Ctx, head: Token) -> list[tuple[int, int]]:
     return out
 
 
+#: Focus particles before a speaker noun phrase, left out of its span ("*even* critics").
+_FOCUS_PARTICLES = {"even", "just"}
+
+
 def _speaker_range(ctx: _Ctx, head: Optional[Token], cue: Token) -> Optional[tuple[int, int]]:
     """The words naming the speaker (``speaker_start``/``speaker_end``), or None for the default.
 
@@ -571,6 +596,8 @@ def _speaker_range(ctx: _Ctx, head: Optional[Token], cue: Token) -> Optional[tup
         if "\n" in doc[k].text or "\n" in doc[k].whitespace_:
             a = k + 1
             break
+    while a < head.i and (doc[a].dep_ == "cc" or (doc[a].lower_ in _FOCUS_PARTICLES and doc[a].dep_ == "advmod")):
+        a += 1  # "Even critics say ...", "And Mr. X said ...": not part of the name
     return _trim(doc, a, b, drop_mark=False) or (head.i, head.i)
 
 
@@ -871,6 +898,10 @@ def _inverted_cand(ctx: _Ctx, verb: Token, lem: str) -> Optional[_Cand]:
     s = subj[0]
     sent = ctx.sents[ctx.sent_of(verb)]
     kids = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.dep_ != "punct"]
+    fronted = [c for c in kids if c.right_edge.i < s.left_edge.i and c.left_edge.i <= sent.start + 1
+               and any(doc[k].text == "," for k in range(c.right_edge.i + 1, s.left_edge.i))]
+    if fronted:  # "At times last year, people close to him said, ...": part of the content
+        kids = [c for c in kids if not any(c is f for f in fronted)]
     a = min([s.left_edge.i, verb.i] + [c.left_edge.i for c in kids])
     b = max([verb.i, s.right_edge.i] + [c.right_edge.i for c in kids])
     if any(doc[k].dep_ in {"ccomp", "conj"} and doc[k].head.i == verb.i for k in range(a, b + 1)):
@@ -901,6 +932,54 @@ def _inverted_cand(ctx: _Ctx, verb: Token, lem: str) -> Optional[_Cand]:
                  addressee=(_children(verb, "dobj") or [None])[0] if lem in lex.addressee_object else None)
     cand.skip = (doc[a].idx, doc[b].idx + len(doc[b]))
     return cand
+
+
+def _fronted_part(ctx: _Ctx, verb: Token, comp: Token) -> Optional[tuple[int, int, int]]:
+    """An attribution set inside the sentence with its content split around it: "At
+    times, people close to him said, the mere mention ...", "It is no surprise, Mr. Garin
+    said, that ...", "“In Fisher,” Amar said, “even though ...”". The attribution clause
+    (subject, verb and the verb's modifiers) stands between commas, the complement comes
+    after it and the sentence starts before it: (first token of the content, first and last
+    token of the attribution clause), or None. Not when an unquoted phrase comes before a
+    quotation ("In February, Trump said, “...”": the narrator's words), nor for a
+    participle clause ("“A,” she said, adding that ...")."""
+    doc = ctx.doc
+    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if not subj or subj[0].lower_ in _RELATIVE or subj[0].lower_ in _EXPLETIVES \
+            or "\n" in ctx.text[verb.idx:comp.left_edge.idx] \
+            or (comp.tag_ == "VBG" and not _children(comp, *_SUBJ_DEPS)):
+        return None  # "“A,” she said, adding that ...": a participle clause of the narrator
+    s0 = subj[0].left_edge.i
+    if any(c.i < s0 and c.dep_ in {"aux", "neg", "advmod"} and c.i > s0 - 2 for c in verb.children):
+        return None
+    # the attribution clause ends before the complement, at a comma
+    e = max([verb.i] + [c.right_edge.i for c in verb.children
+                        if verb.i < c.i < comp.left_edge.i and c.dep_ not in {"punct", "cc", "conj"}])
+    k = e + 1
+    while k < comp.left_edge.i and (_is_punct(doc[k]) and doc[k].text != ","):
+        k += 1
+    if k >= len(doc) or doc[k].text != ",":
+        return None
+    # a comma before the subject (after the closing mark of a first quotation, if any)
+    j = s0 - 1
+    while j >= 0 and _is_punct(doc[j]) and doc[j].text != "," and "\n" not in doc[j].text:
+        j -= 1
+    if j < 1 or doc[j].text != ",":
+        return None
+    start = ctx.sents[ctx.sent_of(doc[j])].start
+    para = ctx.text.rfind("\n", 0, subj[0].idx) + 1
+    while start < j and doc[start].idx < para:
+        start += 1
+    words = [t for t in doc[start:j] if t.is_alpha]
+    if not words:
+        return None
+    k += 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    if k < len(doc) and ctx.quote_at(doc[k].idx + len(doc[k])) is not None \
+            and ctx.quote_at(doc[k].idx) is None and ctx.quote_at(words[-1].idx) is None:
+        return None  # "In February, Mr. Trump said, “...”": the narrator's words before a quotation
+    return start, s0, e
 
 
 #: Personal pronoun objects that are a content for verbs stating a position towards someone
@@ -984,13 +1063,28 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
         b = max(c.right_edge.i for c in ccomps)
         before = [c for c in ccomps if c.right_edge.i < verb.i]
         after = [c for c in ccomps if c.left_edge.i > verb.i]
-        if before and after and ctx.quote_at(after[0].left_edge.idx) is not None:
+        if before and after and all("\n" in ctx.text[verb.idx:c.left_edge.idx] for c in after):
+            # “A,” she said, ... ⏎ “B,” she added: the parse runs into the next paragraph
+            after, a, b = [], min(c.left_edge.i for c in before), max(c.right_edge.i for c in before)
+        q_after = ctx.quote_at(after[0].left_edge.idx) if after else None
+        if before and after and q_after is not None and q_after.open_char > verb.idx \
+                and not ctx.text[q_after.start:after[0].left_edge.idx].strip(" ,;:—–-'\"“‘") \
+                and "\n" not in ctx.text[verb.idx:after[0].left_edge.idx]:
             # "“A,” he said, “B.”": one content around the attribution
             g0, g1 = max(c.right_edge.i for c in before) + 1, min(c.left_edge.i for c in after) - 1
             skip = (doc[g0].idx, doc[g1].idx + len(doc[g1]))
             kind = "around"
+        elif after and _fronted_part(ctx, verb, after[0]) is not None:
+            # "At times, people said, ...", "It is no surprise, he said, that ...": the words
+            # before the attribution belong to the content too
+            a, g0, g1 = _fronted_part(ctx, verb, after[0])
+            skip, kind = (doc[g0].idx, doc[g1].idx + len(doc[g1])), "around"
         elif a <= verb.i <= b:  # parse oddity: keep the side after the verb
             a = verb.i + 1
+        q_end = ctx.quote_at(doc[b].idx) if kind == "around" else None
+        if q_end is not None and q_end.open_char > verb.idx and q_end.end > doc[b].idx + len(doc[b]):
+            last = _tok_at(ctx, q_end.end - 1)  # “A,” he said, “B. C.”: the whole second quotation
+            b = last.i if last is not None else b
         c0 = ccomps[0]
         if dobj is not None and verb.i < dobj.i < c0.i and lem not in lex.addressee_object \
                 and not any(x.dep_ in _SUBJ_DEPS for x in c0.children):
@@ -1098,7 +1192,8 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
     subj, skind = _subject(ctx, verb)
     if author:
         subj, skind = None, "author"
-    if subj is not None and content[0] <= subj.i <= content[1]:
+    if subj is not None and content[0] <= subj.i <= content[1] and not (
+            skip is not None and skip[0] <= subj.idx < skip[1]):
         subj, skind = None, "none"
     if skind == "none":
         return None
@@ -1305,6 +1400,9 @@ def _attribution_after(ctx: _Ctx, q: Quote) -> Optional[Token]:
     ids = {w.i for w in window}
     for w in window:
         if w.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i in ids for c in w.children):
+            if any(c.dep_ == "nsubj" and (c.lower_ in _RELATIVE or c.tag_ in {"WDT", "WP"})
+                   for c in w.children):
+                return None  # “...,” which votes June 7: a relative clause, no attribution
             return w
     return None
 
@@ -1568,6 +1666,12 @@ def _split_chained(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
             cut = t.left_edge.i - 1
             if cut <= a0:
                 continue
+            if a.kind == "around" and a.skip is not None and ctx.doc[cut].idx < a.skip[1]:
+                # “A,” she said, adding ...: nothing of the content is left after the attribution
+                g = _tok_at(ctx, a.skip[0])
+                if g is None or g.i - 1 <= a0:
+                    continue
+                cut, a.kind, a.skip = g.i - 1, "clause", None
             a.content = (a0, cut)
             a1 = cut
             b.speaker_np, b.speaker_kind = a.speaker_np, a.speaker_kind
@@ -1624,9 +1728,22 @@ def _merge_split_quotes(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
         nxt = [q for q in ctx.quotes if q.open_char >= c.cue_end and q.open_char - c.cue_end <= 160]
         if not nxt:
             continue
-        q2 = nxt[0]
-        gap = text[c.cue_end:q2.open_char]
-        if "\n" in gap or not gap.rstrip().endswith((",", ":", "—", ";", ".", "!", "?")):
+        q2 = None
+        for k, q in enumerate(nxt):
+            gap = text[c.cue_end:q.open_char]
+            end_gap = gap.rstrip().rstrip("'\"”’»").rstrip()
+            if "\n" in gap:
+                break
+            if k == 0 and end_gap.endswith((",", ":", "—", ";", ".", "!", "?")):
+                q2 = q
+                break
+            if end_gap.endswith((".", "!", "?")) and q.open_char + 1 < len(text) \
+                    and not text[q.open_char + (2 if text.startswith("''", q.open_char) else 1)].islower():
+                # “A,” she said, describing how ... “x” ... . “B.”: the quotation after the
+                # attribution's sentence, past quoted words inside that sentence
+                q2 = q
+                break
+        if q2 is None:
             continue  # the attribution clause does not end right before the quotation
         si = ctx.sent_of(c.cue_tok)
         if any(c.cue_end < x.start_char < q2.open_char and text[x.start_char:q2.open_char].strip()
