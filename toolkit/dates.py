@@ -368,8 +368,13 @@ def _matcher(vocab, keys: frozenset) -> Matcher:
         return hit[1]
     m = Matcher(vocab)
     index = _pattern_index()
+    for label in _patterns():  # labels and pattern words outlive a spaCy memory zone
+        vocab.strings.add(label, allow_transient=False)
     for i in subset:
         label, pat, _ = index[i]
+        for spec in pat:
+            for w in ([spec["LOWER"]] if isinstance(spec.get("LOWER"), str) else []):
+                vocab.strings.add(w, allow_transient=False)
         m.add(label, [pat])
     if len(_MATCHERS) > 1024:
         _MATCHERS.clear()
@@ -1301,7 +1306,7 @@ def _doc_classes(doc: Doc) -> tuple[list[str], list[str], list[int]]:
         hit = cache.get(key)
         if hit is None:
             cls = _classes_of(strings[orth], strings[tag], strings[pos])
-            hit = (strings[low], cls, strings.add(cls))
+            hit = (strings[low], cls, strings.add(cls, allow_transient=False))
             if len(cache) >= 50_000:  # about 20 MB; a new vocabulary refills it
                 cache.clear()
             cache[key] = hit
@@ -1325,8 +1330,8 @@ def _candidates(doc: Doc) -> list[_Cand]:
     if windows:
         # the matcher reads the token classes from NORM (see ``_c``); the norms come back after
         strings = doc.vocab.strings
-        for c in set(C):  # the class strings must be in this vocabulary's store
-            strings.add(c)
+        for c in set(C):  # the class strings must be in this vocabulary's store, for good
+            strings.add(c, allow_transient=False)  # (not dropped with a spaCy memory zone)
         norms = doc.to_array([NORM])
         doc.from_array([NORM], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
         try:
