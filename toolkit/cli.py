@@ -53,7 +53,7 @@ def _cmd_parse(args) -> int:
     try:
         with warnings.catch_warnings():  # unreadable inputs are listed below, once
             warnings.simplefilter("ignore", _article_warning())
-            # tables go to disk every --flush-every articles: memory stays flat on any corpus
+            # tables go to disk every --flush-every articles instead of accumulating in memory
             res = parse_to_parquet(args.paths, args.output, flush_every=args.flush_every,
                                    published=args.published, nlp=args.nlp, workers=args.workers,
                                    cache_dir=args.cache, batch_size=args.batch_size, progress=not args.quiet,
@@ -330,7 +330,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
                         "(needs the dask extra)")
     p.add_argument("--csv", action="store_true", help="also write one CSV file per table")
     p.add_argument("--flush-every", type=_positive, default=1000, metavar="N",
-                   help="write the tables every N articles (memory stays flat; default 1000)")
+                   help="write the tables every N articles instead of holding them (default 1000)")
     p.add_argument("--batch-size", type=_positive, default=32, help="texts per nlp.pipe batch")
     p.add_argument("--published", default=None, help="publication date for every article (ISO)")
     p.add_argument("--nlp", default=None, help="spaCy pipeline name")

@@ -933,8 +933,8 @@ def parse_to_parquet(inputs, directory: PathLike, *, flush_every: int = 1000, te
     """Parse many articles straight into Parquet files, a slice at a time.
 
     Like ``parse_many(inputs, **options).write_parquet(directory)``, but the tables of every
-    ``flush_every`` articles are appended to the files and dropped, so memory stays flat
-    however large the corpus. Read the result with :func:`read_corpus` (``corpus.scan``
+    ``flush_every`` articles are appended to the files and dropped, so the tables never
+    accumulate in memory. Read the result with :func:`read_corpus` (``corpus.scan``
     reads lazily).
 
     Args:
