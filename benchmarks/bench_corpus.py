@@ -132,6 +132,32 @@ def measure_memory(args, mem_sizes, results: dict) -> None:
     results["RSS growth per 1,000 extra articles (MB)"] = (grow, "small (the tables themselves)")
 
 
+def steady_state(n: int, max_words: int) -> None:
+    """Resident memory of one process parsing to Parquet again and again: the same ``n``
+    articles five times (a leak would grow), then three slices of ``n`` new ones (what new
+    text adds: spaCy's vocabulary grows with every new word)."""
+    import gc
+
+    import toolkit
+
+    nlp = toolkit.load_pipeline()
+    nlp("Warm up the pipeline.")
+    arts = list(sample(4 * n, max_words=max_words, step=1))
+    same, new = arts[:n], arts[n:]
+    for r in range(5):
+        with tempfile.TemporaryDirectory() as tmp:
+            toolkit.parse_to_parquet(same, tmp, nlp=nlp, flush_every=50)
+        gc.collect()
+        print(f"same {n} articles, run {r + 1}: RSS {current_rss_mb():.0f} MB, "
+              f"{len(nlp.vocab.strings):,} strings", flush=True)
+    for r in range(3):
+        with tempfile.TemporaryDirectory() as tmp:
+            toolkit.parse_to_parquet(new[r * n:(r + 1) * n], tmp, nlp=nlp, flush_every=50)
+        gc.collect()
+        print(f"{n} new articles, slice {r + 1}: RSS {current_rss_mb():.0f} MB, "
+              f"{len(nlp.vocab.strings):,} strings", flush=True)
+
+
 def timed(fn):
     t0 = time.perf_counter()
     out = fn()
@@ -150,11 +176,16 @@ def main() -> int:
     ap.add_argument("--stream", action="store_true",
                     help="also measure memory when parsing straight to Parquet (parse_to_parquet)")
     ap.add_argument("--memory-only", action="store_true", help="skip the speed rounds")
+    ap.add_argument("--steady", type=int, default=None, metavar="N",
+                    help="only the steady-state memory check: N articles parsed 5 times, then 3 x N new")
     ap.add_argument("--memory-child", type=int, default=None, help=argparse.SUPPRESS)
     ap.add_argument("--child-stream", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args.memory_child is not None:
         memory_child(args.memory_child, args.max_words, stream=args.child_stream)
+        return 0
+    if args.steady:
+        steady_state(args.steady, args.max_words)
         return 0
     n = args.n or (150 if args.quick else 1000)
     mem_sizes = args.mem or ((200, 600) if args.quick else (1000, 5000))
