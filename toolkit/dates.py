@@ -1659,6 +1659,11 @@ def extract_dates(doc: Doc, *, published: Optional[dt.date] = None) -> list[Date
         ``DateExpr`` records with offsets into ``doc.text``; ``text`` never starts with a
         preposition ("Friday", not "on Friday"); ranges ("March 23-25") give two records.
 
+    Note:
+        While it runs, the pattern matcher borrows the doc's ``NORM`` column for its token
+        classes and restores it afterwards (also on errors), so the doc is unchanged; do not
+        run two extractions on the same ``Doc`` from two threads at once.
+
     Example:
         >>> doc = nlp("Ukraine's Foreign Minister said so on Friday.")  # doctest: +SKIP
         >>> extract_dates(doc, published=dt.date(2025, 5, 30))[0].value  # doctest: +SKIP
