@@ -251,3 +251,18 @@ def test_timeml_conventions(nlp, sentence, text, type_, value):
 ])
 def test_not_years_or_days(nlp, sentence, not_text):
     assert not_text not in [d.text for d in _find(nlp, sentence)]
+
+
+def test_norms_come_back_even_when_matching_fails(nlp, monkeypatch):
+    from toolkit import dates as dates_mod
+
+    doc = nlp("The talks resumed on Monday, June 2.")
+    before = [t.norm_ for t in doc]
+
+    def broken(vocab, keys):
+        raise RuntimeError("matcher failed")
+
+    monkeypatch.setattr(dates_mod, "_matcher", broken)
+    with pytest.raises(RuntimeError, match="matcher failed"):
+        extract_dates(doc, published=FRIDAY)
+    assert [t.norm_ for t in doc] == before
