@@ -86,3 +86,38 @@ def test_infer_published_time_zone(nlp):
     text = text.replace("EDT", "EST")
     est, _, _ = infer_published(nlp(text), today=dt.date(2026, 1, 1))
     assert est is not None and (est.month <= 3 or est.month >= 11)
+
+
+@pytest.mark.parametrize("text, lo, hi", [
+    # a full date written with its weekday, or set next to "today": the day of writing
+    ("On Tuesday, March 30, 2021, the President signed into law H.R. 1799, which extends the "
+     "application deadline to May 31, 2021.", D(2021, 3, 30), D(2021, 3, 30)),
+    ("Families using direct deposit will receive their first payment today, July 15, 2021, and then on "
+     "the 15th of every month, with the last on December 15, 2021.", D(2021, 7, 15), D(2021, 7, 15)),
+    # the date line that ends a signed document, even with a planned date months later
+    ("The amendments in Annex 3 shall take effect on December 27, 2023.\n\nJOSEPH R. BIDEN JR.\n\n"
+     "THE WHITE HOUSE,\nJuly 28, 2023.", D(2023, 7, 28), D(2023, 7, 28)),
+    # the end of a term is no planned event: the latest past date stays
+    ("Jane Doe, of Virginia, to be a Commissioner for the remainder of the term expiring October 26, "
+     "2024, vice John Roe, which was sent to the Senate on January 3, 2023.", D(2023, 1, 3), D(2023, 1, 3)),
+    # the signing formula without "of our Lord"
+    ("IN WITNESS WHEREOF, I have hereunto set my hand this twenty-ninth day of April, in the year two "
+     "thousand twenty-two.", D(2022, 4, 29), D(2022, 4, 29)),
+    # the latest past date far behind the first planned one: shortly before the planned date
+    ("The national emergency declared in Executive Order 13959 of November 12, 2020, and expanded in "
+     "Executive Order 14032 of June 3, 2021, is to continue in effect beyond November 12, 2021.",
+     D(2021, 11, 5), D(2021, 11, 12)),
+    # a month named without a day, with or without its year: its end
+    ("In March 2025, the economy added 228,000 jobs.", D(2025, 3, 28), D(2025, 4, 3)),
+    ("In 2025 the economy grew. In March, the economy added 228,000 jobs.", D(2025, 3, 28), D(2025, 4, 3)),
+])
+def test_infer_published_day_signals(nlp, text, lo, hi):
+    est, _, _ = infer_published(nlp(text), today=dt.date(2026, 1, 1))
+    assert est is not None and lo <= est <= hi, est
+
+
+def test_infer_published_planned_day_only(nlp):
+    """A planned day of the month and nothing else dated: the estimate falls just before it."""
+    est, lo, hi = infer_published(nlp("President Biden spoke with the Chancellor. The two leaders will "
+                                      "meet in Berlin on February 24th."), today=dt.date(2026, 1, 1))
+    assert (est.month, est.day) == (2, 22) and lo < est < hi and (hi.month, hi.day) == (2, 24)

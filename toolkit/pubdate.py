@@ -33,7 +33,7 @@ _TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 #: "this fifth day of January, in the year of our Lord two thousand twenty-three": the signing
 #: formula of proclamations and other formal documents.
 _FORMULA_RE = re.compile(
-    r"\bthis\s+([a-z]+(?:[\s-][a-z]+)?)\s+day\s+of\s+([A-Z][a-z]+)\s*,?\s+in\s+the\s+year\s+of\s+our\s+Lord\s+"
+    r"\bthis\s+([a-z]+(?:[\s-][a-z]+)?)\s+day\s+of\s+([A-Z][a-z]+)\s*,?\s+in\s+the\s+year\s+(?:of\s+our\s+Lord\s+)?"
     r"two\s+thousand(?:\s+and)?(?:\s+([a-z]+(?:-[a-z]+)?))?", re.I)
 _NOT_IN_OFFICE = ("former", "then", "then-", "ex", "ex-", "late", "previous", "prior", "past")
 #: "the State Funeral for Queen Elizabeth II", "the passing of President Carter": no longer in office
@@ -329,6 +329,32 @@ def _url_month(text: str, today: dt.date) -> Optional[dt.date]:
     return best
 
 
+#: "today, July 15th", "(today) March 3": a date given as the day of writing
+_TODAY_BEFORE_RE = re.compile(r"\b(?:today|tonight|this morning|this afternoon|this evening)\s*[,(–—-]?\s*(?:on\s+)?$", re.I)
+_TODAY_AFTER_RE = re.compile(r"^\s*[,)]?\s*(?:[–—-]\s*)?(?:today|tonight)\b(?!['’]s)", re.I)
+
+
+def _is_dateline(doc: Doc, f, d: dt.date) -> Optional[str]:
+    """Is the full date ``f`` the day of writing? ``"today"`` for a date set next to "today"
+    ("they will receive their payment today, July 15, 2021"), ``"weekday"`` for one written
+    with its (matching) weekday ("On Tuesday, March 30, 2021, the President signed into
+    law"; the caller checks the tense), else ``None``."""
+    toks = doc[f.cand.start:f.cand.end]
+    if not len(toks):
+        return None
+    text = doc.text
+    a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
+    if _TODAY_BEFORE_RE.search(text[max(0, a - 20):a]) or _TODAY_AFTER_RE.match(text[b:b + 16]):
+        return "today"
+    if not text[b:].strip(" \t\n.,") and "\n" in text[max(0, a - 40):a]:
+        return "signature"  # the date line that ends a signed document ("THE WHITE HOUSE,\nJuly 28, 2023")
+    wds = [LEX["weekdays"][t.lower_] for t in toks if "|WD|" in t._.tkdate_cls]
+    return "weekday" if wds and wds[0] == d.isoweekday() else None
+
+
+_TERM_END_RE = re.compile(r"\bexpir(?:ing|es|e)\s+(?:on\s+)?$", re.I)
+
+
 def _dst(d: dt.date) -> bool:
     """Is US daylight saving time in force on ``d`` (second Sunday of March to the first
     Sunday of November, the rule since 2007)?"""
@@ -375,14 +401,21 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
     1. a weekday paired with a day of the month ("talks on Monday ... scheduled for the 2nd
        of June", "Monday, March 3") fixes the year and brackets the publication in the week
        before or after that day, by the clause's tense;
+       A full date written with its weekday ("On Tuesday, March 30, 2021, the President
+       signed"), set next to "today" ("today, July 15, 2021") or ending a signed document
+       (its last line: "July 28, 2023") is taken as the day of writing;
     2. a signing formula ("this fifth day of January, in the year of our Lord two thousand
-       twenty-three");
+       twenty-three", also without "of our Lord");
     3. full dates: the latest one not in a future clause (a planned date bounds the
-       publication from above);
+       publication from above; when it lies more than three weeks after that latest past
+       date, the text is dated two days before it: "is to continue in effect beyond November
+       12, 2021"; "a term expiring ..." is no planned date);
     4. without a full date, the year of an anniversary or duration anchored to a year ("the
        162nd anniversary of the Battle of Gettysburg (1863)", "four years ago, in 2018"), else
        the latest year the text names (a year in a future clause bounds from above), with the
-       latest day or month named without a year; without any year, the middle of the period
+       latest day named without a year, else two days before a planned day ("will meet on
+       February 24th"), else the end of the latest month named ("In March", "in July 2025");
+       without any year, the middle of the period
        the other evidence allows (moved to fit the EDT/EST label of a transcript's clock time).
 
     Throughout, the date must fit the period the text allows:
@@ -425,8 +458,11 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
     years: list[tuple[int, Optional[str]]] = []
     month_days: list[tuple[int, int, Optional[str], int]] = []
     months: list[tuple[int, Optional[str]]] = []
+    year_months: list[tuple[int, int, Optional[str]]] = []  # "in July 2025"
     weekdays: list[tuple[int, Optional[str], int]] = []
     paired: list[tuple[int, int, int, Optional[str]]] = []  # "Monday, March 3"
+    term_ends: set[dt.date] = set()  # "for a term expiring October 26, 2024": no planned event
+    strong: list[dt.date] = []  # "On Tuesday, March 30, 2021, the President signed", "today, July 15, 2021"
     for f in found:
         if f.type not in ("DATE", "TIME"):
             continue
@@ -437,10 +473,17 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
             if d:
                 full.append((d, f.tense))
                 years.append((d.year, f.tense))
+                if _TERM_END_RE.search(text, max(0, doc[f.cand.start].idx - 30), doc[f.cand.start].idx):
+                    term_ends.add(d)
+                kind = _is_dateline(doc, f, d)
+                if kind in ("today", "signature") or (kind == "weekday" and f.tense != "future"):
+                    strong.append(d)
             continue
         m = re.match(r"^(\d{4})(-\d{2})?", v)
         if m and not v.startswith("XXXX"):
             years.append((int(m[1]), f.tense))
+            if re.match(r"^\d{4}-\d{2}$", v):  # "in July 2025"
+                year_months.append((int(m[1]), int(v[5:7]), f.tense))
         m = re.match(r"^XXXX-(\d{2})-(\d{2})$", v)
         if m:
             month_days.append((int(m[1]), int(m[2]), f.tense, f.cand.start))
@@ -494,6 +537,11 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
                 if tense == "future":
                     return d - dt.timedelta(days=3), d - dt.timedelta(days=7), d - dt.timedelta(days=1)
                 return d, d - dt.timedelta(days=1), d + dt.timedelta(days=6)
+    # 1a. a full date with its weekday, or set next to "today"
+    sd = [d for d in strong if _within(d, periods) and d <= today]
+    if sd:
+        d = max(sd)
+        return d, d - dt.timedelta(days=1), d + dt.timedelta(days=1)
     # 1b. a weekday and a day of the month in separate expressions (the seed's case)
     bracket = _weekday_bracket(month_days, weekdays, full, years, periods, today)
     if bracket is not None:
@@ -512,6 +560,12 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
         if not present and (today - est).days > 20 * 365:  # only a history: no estimate
             return None, est, today
         later = [d for d in planned if d >= est]
+        events = [d for d in later if d not in term_ends]
+        if events and 21 < (min(events) - est).days < 730 and min(events) == min(later):
+            # the latest past date is far behind the first planned one ("the national emergency
+            # declared on November 12, 2020 ... is to continue in effect beyond November 12,
+            # 2021"): the text was written shortly before the planned date
+            return min(events) - dt.timedelta(days=2), est, min(later)
         return est, est, (min(later) if later else None)
     if planned:
         first = min(planned)
@@ -543,11 +597,20 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
     if cands:
         est = max(cands)
         return est, est, est + dt.timedelta(days=14)
-    mons = [mo for mo, t in months if t != "future"]
+    # only a planned day ("they will meet on February 24th"): written shortly before it
+    ahead_days = [d for mo, dy, t, _ in month_days if t == "future"
+                  for d in [_safe_date(year, mo, dy)] if d and _within(d, periods) and d <= today]
+    if ahead_days:
+        first = min(ahead_days)
+        return first - dt.timedelta(days=2), first - dt.timedelta(days=30), first
+    mons = [mo for mo, t in months if t != "future"] + \
+        [mo for y, mo, t in year_months if y == year and t != "future" and dt.date(y, mo, 1) <= today]
     if mons:
         mo = max(mons)
-        d = _clip(dt.date(year, mo, 15), periods)
-        return d, dt.date(year, mo, 1), dt.date(year, mo, calendar.monthrange(year, mo)[1])
+        # a month named without a day ("job growth in March") is most often written about at
+        # its end or just after: its last day
+        d = _clip(min(dt.date(year, mo, calendar.monthrange(year, mo)[1]), today), periods)
+        return d, dt.date(year, mo, 1), min(today, dt.date(year, mo, calendar.monthrange(year, mo)[1]) + dt.timedelta(days=31))
     yr = [(max(a, dt.date(year, 1, 1)), min(b, dt.date(year + 1, 1, 1))) for a, b in periods or [(dt.date(year, 1, 1), dt.date(year + 1, 1, 1))]]
     yr = [(a, b) for a, b in yr if a < b] or [(dt.date(year, 1, 1), dt.date(year + 1, 1, 1))]
     if not ys and not ahead and anniv_year is None and periods:
