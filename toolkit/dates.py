@@ -50,10 +50,15 @@ _DECADE_RE = re.compile(r"^((1[0-9]|20)[0-9]0)'?s$", re.I)
 _MOD_YEAR_RE = re.compile(r"^(early|mid|late|post|pre)-((1[0-9]|20)[0-9]{2})('?s)?$", re.I)
 _DECADE_WORDS = {"thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
                  "nineties": 9}
-_DAY_ORDINALS = {w: i for i, w in enumerate(
+#: ordinal words of the days of a month ("eighth", "twenty-first"; the signing formula of
+#: toolkit.pubdate uses the hyphenated ones)
+_ORDINAL_DAYS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
     "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
-_DAY_ORDINALS["thirtieth"] = 30
+_ORDINAL_DAYS.update({"twenty-" + w: 20 + i for w, i in list(_ORDINAL_DAYS.items()) if i < 10})
+_ORDINAL_DAYS.update({"thirtieth": 30, "thirty-first": 31})
+#: the one-word ordinals, as the tokenizer splits "twenty-first"
+_DAY_ORDINALS = {w: i for w, i in _ORDINAL_DAYS.items() if "-" not in w}
 _CLOCK_RE = re.compile(r"^([01]?[0-9]|2[0-3])[:.]([0-5][0-9])$")
 _DIGITS_RE = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 _ISO_RE = re.compile(r"^(1[0-9]{3}|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")

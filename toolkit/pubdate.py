@@ -16,20 +16,13 @@ from typing import Optional
 import yaml
 from spacy.tokens import Doc
 
-from .dates import LEX, _resolve_all, _safe_date
+from .dates import _ORDINAL_DAYS, _TEEN_WORDS, _TENS, _UNIT_WORDS, LEX, _resolve_all, _safe_date
 from .paths import LEXICON_DIR
 
 __all__ = ["infer_published"]
 
-_ORDINAL_DAYS = {w: i + 1 for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
-_ORDINAL_DAYS.update({"twenty-" + w: 20 + i for w, i in _ORDINAL_DAYS.items() if i < 10})
-_ORDINAL_DAYS.update({"thirtieth": 30, "thirty-first": 31})
-_UNITS_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen".split())}
-_TENS_WORDS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_UNITS_WORDS = {"zero": 0, **_UNIT_WORDS, **_TEEN_WORDS}
+_TENS_WORDS = _TENS
 #: "this fifth day of January, in the year of our Lord two thousand twenty-three": the signing
 #: formula of proclamations and other formal documents.
 _FORMULA_RE = re.compile(
