@@ -690,8 +690,7 @@ class Corpus(_article._Tables):
         tables = {t: self._pl[t] for t in TABLES}
         tables["errors"] = frames.build("errors", self.error_list, backend="polars")
         if texts:
-            tables["texts"] = pl.DataFrame({"article_id": self._pl["articles"].get_column("article_id"),
-                                            "text": pl.Series("text", self._texts, dtype=pl.String)})
+            tables["texts"] = _texts_frame(self._pl["articles"], self._texts)
         for name, frame in tables.items():
             path = out / f"{name}.parquet"
             tmp = out / f".{name}.parquet.tmp"
@@ -871,6 +870,12 @@ class _Builder:
         return tables, counts
 
 
+def _texts_frame(articles: pl.DataFrame, texts: list) -> pl.DataFrame:
+    """The ``texts`` table (article_id, text) written next to the others."""
+    return pl.DataFrame({"article_id": articles.get_column("article_id"),
+                         "text": pl.Series("text", texts, dtype=pl.String)})
+
+
 class _ParquetSink:
     """Appends slices of a corpus to ``directory/<table>.parquet`` (one row group per
     slice) with the schemas of :meth:`Corpus.write_parquet`; files appear atomically on
@@ -903,8 +908,7 @@ class _ParquetSink:
         for name in TABLES:
             self._write(name, tables[name])
         if "texts" in self.schemas:
-            self._write("texts", pl.DataFrame({"article_id": tables["articles"].get_column("article_id"),
-                                               "text": pl.Series("text", texts, dtype=pl.String)}))
+            self._write("texts", _texts_frame(tables["articles"], texts))
         self.n_articles += tables["articles"].height
 
     def close(self, errors: Sequence[ReadError]) -> dict[str, Path]:

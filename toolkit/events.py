@@ -546,7 +546,9 @@ def _apply_date(status: str, d: Optional[DateExpr], published: Optional[dt.date]
 
 
 # --------------------------------------------------------------------------- candidates
-_TALK_FAMILY = frozenset({"talk", "negotiate", "discuss", "meet", "consult", "summit", "conference"})
+def _talk_family() -> frozenset:
+    """The actions that report talks: the ``talk`` family of ``event_actions.yaml``."""
+    return frozenset(str(a).lower() for a in _default_families().get("talk") or ())
 
 
 def _antecedent(verb, action: str, previous: list):
@@ -554,11 +556,12 @@ def _antecedent(verb, action: str, previous: list):
     esubj, _ = _subject(verb, keep_events=True)
     if esubj is None or not _anaphoric(esubj):
         return None
-    family = _TALK_FAMILY if action in _TALK_FAMILY else {action}
+    talks = _talk_family()
+    family = talks if action in talks else {action}
     for ev in reversed(previous[-12:]):
         if ev.actor and (ev.action in family or (ev.target and any(
                 w in ev.target.lower() for w in ("talk", "negotiation", "discussion", "meeting", "round"))
-                and action in _TALK_FAMILY)):
+                and action in talks)):
             return ev
     return None
 
