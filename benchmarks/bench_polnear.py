@@ -70,6 +70,7 @@ Usage::
     .venv/bin/python benchmarks/bench_polnear.py --quick    # 50 articles
     .venv/bin/python benchmarks/bench_polnear.py --n 200 --errors 30
     .venv/bin/python benchmarks/bench_polnear.py --half first --cache /tmp/polnear --errors 30
+    .venv/bin/python benchmarks/bench_polnear.py --agreement   # human agreement, and ours
 
 ``--half first|second`` keeps the first or the second half of the articles in the order
 they are read (``metadata.tsv`` order; the first half has 420 articles): rules are developed
@@ -415,6 +416,68 @@ def _actors_resolver(doc, published, timeout: int):
         signal.signal(signal.SIGALRM, old)
 
 
+def multi_annotated() -> list[tuple[Article, dict[str, list[Gold]]]]:
+    """The articles annotated by several annotators (for agreement checks), each with the
+    annotations of every annotator, first annotator first."""
+    with open(POLNEAR / "metadata.tsv", encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    out = []
+    for row in rows:
+        anns = row["annotators"].split("|")
+        if len(anns) < 2:
+            continue
+        name = row["filename"]
+        text = (POLNEAR / "text" / f"{name}.txt").read_text(encoding="utf-8")
+        golds = {a: _parse_ann(POLNEAR / "attributions" / f"{name}_{a}.ann", text) for a in anns
+                 if (POLNEAR / "attributions" / f"{name}_{a}.ann").is_file()}
+        if len(golds) < 2:
+            continue
+        try:
+            pub = dt.date.fromisoformat(row["publication_date"])
+        except ValueError:
+            pub = None
+        out.append((Article(name, text, pub, golds[anns[0]]), golds))
+    return out
+
+
+def _as_preds(text: str, gold: list[Gold]) -> list[Pred]:
+    """One annotator's attributions in the shape of our predictions (for agreement)."""
+    return [Pred(g.source, g.cue, g.content,
+                 word_tokens(text, g.content, drop_that=True) - word_tokens(text, g.source)
+                 - word_tokens(text, g.cue), "") for g in gold]
+
+
+def agreement(nlp) -> int:
+    """Human agreement under this scorer, next to ours, on the multi-annotated articles.
+
+    Every pair of annotators of an article is scored once (one as reference, the other as
+    prediction; F1 is symmetric up to the one-to-one alignment), micro-averaged; our
+    extractor is scored against every annotator of the same articles."""
+    arts = multi_annotated()
+    if not arts:
+        sys.exit("no multi-annotated articles found")
+    humans, ours = Tally(), Tally()
+    n_pairs = 0
+    docs = nlp.pipe([a.text for a, _ in arts])
+    for (art, golds), doc in zip(arts, docs):
+        text = art.text
+        ds = extract_dates(doc, published=art.published)
+        preds = predictions(text, extract_statements(doc, dates=ds, published=art.published), doc)
+        names = list(golds)
+        for i, a in enumerate(names):
+            ref = Article(art.name, text, art.published, golds[a])
+            ours.add(ref, doc, ref.gold, preds, align(text, ref.gold, preds))
+            for b in names[i + 1:]:
+                other = _as_preds(text, golds[b])
+                humans.add(ref, doc, ref.gold, other, align(text, ref.gold, other))
+                n_pairs += 1
+    print(f"PolNeAR train, agreement: {len(arts)} articles annotated by several annotators, "
+          f"{n_pairs} annotator pairs")
+    humans.report("Annotator against annotator (every pair once)")
+    ours.report("Ours against every annotator of the same articles")
+    return 0
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -430,9 +493,16 @@ def main() -> int:
     ap.add_argument("--actor-timeout", type=int, default=20,
                     help="seconds allowed to extract_actors per article; beyond, the article's "
                          "statements are extracted without a resolver (counted in the output)")
+    ap.add_argument("--agreement", action="store_true",
+                    help="score the annotators against each other, and us against each of "
+                         "them, on the articles annotated by several annotators")
     ap.add_argument("--errors", type=int, default=0,
                     help="print this many sample errors per kind (terminal only)")
     args = ap.parse_args()
+    if args.agreement:
+        if not (POLNEAR / "metadata.tsv").is_file():
+            sys.exit(f"PolNeAR not found at {POLNEAR} (set TOOLKIT_SHARED_DIR); nothing to do")
+        return agreement(load_pipeline())
     n = 50 if args.quick else args.n
     arts = load_articles(n)
     if args.half:
