@@ -99,3 +99,22 @@ def test_report_reruns_the_notebooks_on_new_articles(tmp_path, two_articles, cap
 def test_report_only_must_match_a_notebook(tmp_path, capsys):
     assert cli.main(["report", str(SEED), "-o", str(tmp_path), "--only", "zz-none"]) == 2
     assert "no notebook" in capsys.readouterr().err
+
+
+def test_curated_notebooks_carry_no_run_noise():
+    """Stored notebooks diff cleanly: fixed cell ids, no execution timestamps (``make notebooks``
+    rewrites them byte for byte when the outputs are unchanged)."""
+    import re
+
+    import nbformat
+
+    from toolkit import paths
+
+    nbs = sorted(paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+    assert nbs
+    for p in nbs:
+        nb = nbformat.read(p, as_version=4)
+        ids = [c.get("id", "") for c in nb.cells]
+        assert all(re.fullmatch(rf"nb{p.name[:2]}-\d\d", i) for i in ids), f"{p.name}: random cell ids {ids[:3]}"
+        timed = [i for i, c in enumerate(nb.cells) if "execution" in c.get("metadata", {})]
+        assert not timed, f"{p.name}: execution timestamps in cells {timed}"

@@ -239,3 +239,42 @@ def test_chronology_merges_talks_by_their_parties():
     assert len(chronology(ev, _articles_frame()).query("action in ['talk', 'meet']")) == 2
     with pytest.raises(ValueError, match="actors frame has no column 'country'"):
         chronology(ev, _articles_frame(), actors=actors.drop(columns="country"))
+
+
+def _talk_rows(rows):
+    ts = pd.Timestamp
+    n = len(rows)
+    return pd.DataFrame({
+        "article_id": [r[0] for r in rows], "event_id": list(range(n)), "sent_id": [0] * n,
+        "actor": [r[1] for r in rows], "actor_id": [None] * n, "action": [r[2] for r in rows],
+        "target": [r[3] for r in rows], "date_value": [r[4] for r in rows],
+        "start": [ts(r[4]) for r in rows], "end": [ts(r[4]) for r in rows],
+        "status": ["happened"] * n, "text": ["..."] * n, "start_char": [0] * n, "end_char": [3] * n,
+    })
+
+
+def test_chronology_joins_one_sided_reports_of_talks():
+    actors = pd.DataFrame({
+        "article_id": ["a", "a", "b"], "actor_id": ["russia", "ukraine", "ukraine"],
+        "name": ["Russia", "Ukraine", "Ukraine"], "country": ["RU", "UA", "UA"],
+    })
+    ev = _talk_rows([
+        ("a", "Russia", "talk", "Ukraine", "2025-06-02"),           # two sides
+        ("b", "the Ukrainian delegation", "meet", None, "2025-06-02"),  # one side, same day
+        ("c", "the Ukrainian delegation", "meet", None, "2025-07-23"),  # one side, another day
+    ])
+    chron = chronology(ev, _articles_frame(), actors=actors)
+    assert chron["n_articles"].tolist() == [2, 1]
+    assert chron["parties"].tolist() == ["RU+UA", "UA"]
+    assert chron["event_key"].tolist()[0].startswith("parties-ru-ua|")
+    # two sets of parties with Ukraine on that day: which talks is ambiguous, so it stays apart
+    ev2 = pd.concat([ev, _talk_rows([("a", "Ukraine", "talk", "the United States", "2025-06-02")])],
+                    ignore_index=True)
+    actors2 = pd.concat([actors, pd.DataFrame({"article_id": ["a"], "actor_id": ["united-states"],
+                                               "name": ["United States"], "country": ["US"]})])
+    chron2 = chronology(ev2, _articles_frame(), actors=actors2)
+    june = chron2[chron2["start"] == pd.Timestamp("2025-06-02")]
+    assert sorted(june["parties"].tolist()) == ["RU+UA", "UA", "UA+US"]
+    assert june["n_articles"].tolist() == [1, 1, 1]
+    # without the actors table there are no parties
+    assert chronology(ev, _articles_frame())["parties"].isna().all()

@@ -249,7 +249,8 @@ def run_notebooks(*, out_dir: Optional[Path] = None, in_place: bool = False, tim
     written = []
     for nb_path in sorted(paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")):
         nb = nbformat.read(nb_path, as_version=4)
-        ExecutePreprocessor(timeout=timeout, kernel_name="python3").preprocess(
+        # no execution timestamps in the cells: the same outputs give the same file
+        ExecutePreprocessor(timeout=timeout, kernel_name="python3", record_timing=False).preprocess(
             nb, {"metadata": {"path": str(paths.NOTEBOOKS_DIR)}})
         if in_place:
             nbformat.write(nb, nb_path)

@@ -759,8 +759,8 @@ def extract_events(doc, *, resolver: Optional[SpeakerResolver] = None, dates: It
 
 
 # --------------------------------------------------------------------------- chronology
-CHRONOLOGY_COLUMNS = ("event_key", "actor", "action", "target", "date_value", "start", "end", "status",
-                      "n_articles", "article_ids", "first_reported", "last_reported")
+CHRONOLOGY_COLUMNS = ("event_key", "actor", "action", "target", "parties", "date_value", "start", "end",
+                      "status", "n_articles", "article_ids", "first_reported", "last_reported")
 
 
 def _slug(text) -> str:
@@ -878,6 +878,24 @@ def _family_of(families: Optional[Mapping]) -> dict:
     return out
 
 
+def _join_one_sided(rows: list, sym: set) -> None:
+    """Give a one-sided report of a symmetric event ("the Ukrainian delegation met in
+    Istanbul": one known country) the parties key of the two-sided reports it overlaps
+    ("Russia and Ukraine held talks" on the same days), when exactly one set of parties
+    of that family includes its country over its dates. Undated rows are left alone."""
+    import pandas as pd
+
+    sided = [r for r in rows if r["family"] in sym and len(r["parties"]) >= 2 and not pd.isna(r["start"])]
+    for r in rows:
+        if r["family"] not in sym or len(r["parties"]) != 1 or pd.isna(r["start"]):
+            continue
+        keys = {o["who"] for o in sided
+                if o["family"] == r["family"] and r["parties"] <= o["parties"]
+                and o["start"] <= r["end"] and r["start"] <= o["end"]}
+        if len(keys) == 1:
+            r["who"] = keys.pop()
+
+
 def chronology(events_frame, articles_frame, *, actors=None, families: Optional[Mapping] = None,
                symmetric: Optional[Iterable[str]] = None):
     """Merge the same event reported by several articles into one dated row.
@@ -898,6 +916,9 @@ def chronology(events_frame, articles_frame, *, actors=None, families: Optional[
             a symmetric family (talks, exchanges) are merged by their parties, the
             countries of actor and target, when there are two or more: "Russia talked with
             Ukraine" and "the Russian and Ukrainian delegations met" on one day are one row.
+            A report that names one side only ("the Ukrainian delegation met") joins them
+            when its dates overlap the talks of exactly one set of parties that includes
+            its country. The ``parties`` column lists the countries (ISO codes, "RU+UA").
         families: family name -> actions, instead of the lexicon file's; ``{}`` merges
             identical actions only.
         symmetric: the families merged by parties (default: the lexicon file's).
@@ -947,16 +968,15 @@ def chronology(events_frame, articles_frame, *, actors=None, families: Optional[
     family = _family_of(families)
     sym = set(_action_lexicon().get("symmetric") or []) if symmetric is None else set(symmetric)
     countries = _party_countries(actors)
+    for r in rows:
+        r["family"] = family.get(r["action"].lower(), r["action"])
+        r["parties"] = _parties(r, countries) if countries else frozenset()
+        if r["family"] in sym and len(r["parties"]) >= 2:
+            r["who"] = "parties:" + "+".join(sorted(r["parties"]))
+    _join_one_sided(rows, sym)
     groups: dict = {}
     for r in rows:
-        fam = family.get(r["action"].lower(), r["action"])
-        who = r["who"]
-        if countries and fam in sym:
-            parties = _parties(r, countries)
-            if len(parties) >= 2:
-                who = "parties:" + "+".join(sorted(parties))
-                r["who"] = who
-        groups.setdefault((who, fam), []).append(r)
+        groups.setdefault((r["who"], r["family"]), []).append(r)
     clusters = []
     for (who, action) in sorted(groups):
         members = groups[(who, action)]
@@ -987,9 +1007,11 @@ def chronology(events_frame, articles_frame, *, actors=None, families: Optional[
         reports = [r["reported"] for r in cl if not pd.isna(r["reported"])]
         ids = sorted({r["article_id"] for r in cl if r["article_id"]})
         actor = _most_common([r["actor"] for r in cl])
+        parties = sorted(set().union(*(r["parties"] for r in cl)))
         out.append({
             "actor": actor, "action": _most_common([r["action"] for r in cl]),
             "target": _most_common([r["target"] for r in cl]),
+            "parties": "+".join(parties) if parties else None,
             "date_value": best["date_value"] if best else None,
             "start": best["start"] if best else pd.NaT, "end": best["end"] if best else pd.NaT,
             "status": latest["status"], "n_articles": len(ids), "article_ids": ",".join(ids),
@@ -1015,6 +1037,7 @@ def chronology(events_frame, articles_frame, *, actors=None, families: Optional[
         "actor": pd.array([r["actor"] for r in out], dtype="string"),
         "action": pd.array([r["action"] for r in out], dtype="string"),
         "target": pd.array([r["target"] for r in out], dtype="string"),
+        "parties": pd.array([r["parties"] for r in out], dtype="string"),
         "date_value": pd.array([r["date_value"] for r in out], dtype="string"),
         "start": pd.Series([r["start"] for r in out], dtype="datetime64[ms]"),
         "end": pd.Series([r["end"] for r in out], dtype="datetime64[ms]"),

@@ -158,12 +158,12 @@ dated[["article_id", "actor", "action", "target", "date_value", "status"]].head(
 `toolkit.chronology` merges rows with the same actor, actions of one family (meet, talk,
 discuss and negotiate all report talks) and overlapping dates, and keeps how many articles
 reported it and when it was first and last reported. Given the actors table, talks and exchanges
-are merged by their parties (the countries on both sides), so "Russia talked with Ukraine" and
-"the Russian and Ukrainian delegations met" on the same day are one row.
+are merged by their parties (the countries on both sides, in the `parties` column), so "Russia
+talked with Ukraine" and "the Russian and Ukrainian delegations met" on the same day are one row.
 """),
     code("""
 chron = toolkit.chronology(corpus.events, corpus.articles, actors=corpus.actors)
-chron[["start", "actor", "action", "target", "status", "n_articles", "first_reported", "last_reported"]].head(30)
+chron[["start", "actor", "action", "target", "parties", "status", "n_articles", "first_reported", "last_reported"]].head(30)
 """),
     md("""
 ## Timeline
@@ -373,6 +373,9 @@ not as findings):
 
 
 def write(name, cells):
+    # fixed cell ids (nbformat makes random ones), so that a regenerated notebook diffs cleanly
+    for i, cell in enumerate(cells):
+        cell.id = f"nb{name[:2]}-{i:02d}"
     nb = new_notebook(cells=cells)
     nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
     nb.metadata["language_info"] = {"name": "python"}
