@@ -278,3 +278,15 @@ def test_chronology_joins_one_sided_reports_of_talks():
     assert june["n_articles"].tolist() == [1, 1, 1]
     # without the actors table there are no parties
     assert chronology(ev, _articles_frame())["parties"].isna().all()
+
+
+def test_chronology_parties_from_a_surname():
+    actors = pd.DataFrame({
+        "article_id": ["a", "a", "b", "b"], "actor_id": ["marco-rubio", "rustem-umerov", "x", "y"],
+        "name": ["Marco Rubio", "Rustem Umerov", "Anna Smith", "John Smith"],
+        "country": ["US", "UA", "GB", "US"],
+    })
+    ev = _talk_rows([("a", "Marco Rubio", "meet", "Umerov", "2025-05-16"),
+                     ("b", "Anna Smith", "meet", "Smith", "2025-05-17")])  # two Smiths: unknown
+    chron = chronology(ev, _articles_frame(), actors=actors)
+    assert chron["parties"].tolist() == ["UA+US", "GB"]

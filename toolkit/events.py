@@ -816,13 +816,17 @@ def _default_families() -> dict:
 
 
 def _party_countries(actors_frame) -> dict:
-    """(article_id, actor_id or lower-cased name) -> country code, from an actors table."""
+    """(article_id, actor_id or lower-cased name) -> country code, from an actors table.
+
+    A person's surname is a key too ("met Umerov"), unless two actors of the article with
+    different countries share it."""
     out: dict = {}
     if actors_frame is None:
         return out
     for c in ("article_id", "actor_id", "name", "country"):
         if c not in actors_frame.columns:
             raise ValueError(f"actors frame has no column {c!r}")
+    surnames: dict = {}
     for aid, actor_id, name, country in zip(actors_frame["article_id"].tolist(), actors_frame["actor_id"].tolist(),
                                             actors_frame["name"].tolist(), actors_frame["country"].tolist()):
         if _missing(country) or _missing(aid):
@@ -830,6 +834,12 @@ def _party_countries(actors_frame) -> dict:
         for key in (actor_id, name):
             if not _missing(key):
                 out.setdefault((str(aid), str(key).lower()), str(country))
+        words = [] if _missing(name) else str(name).split()
+        if len(words) >= 2 and words[-1][:1].isupper():
+            surnames.setdefault((str(aid), words[-1].lower()), set()).add(str(country))
+    for key, found in surnames.items():
+        if len(found) == 1:
+            out.setdefault(key, next(iter(found)))
     return out
 
 
