@@ -98,7 +98,7 @@ from typing import Optional
 
 from toolkit.actors import extract_actors
 from toolkit.dates import extract_dates
-from toolkit.models import load_pipeline
+from toolkit.models import load_pipeline, pipeline_id
 from toolkit.paths import SHARED_DIR
 from toolkit.statements import extract_statements
 
@@ -493,6 +493,9 @@ def main() -> int:
     ap.add_argument("--actor-timeout", type=int, default=20,
                     help="seconds allowed to extract_actors per article; beyond, the article's "
                          "statements are extracted without a resolver (counted in the output)")
+    ap.add_argument("--model", default=None,
+                    help="spaCy pipeline: an installed name (en_core_web_md) or a model folder "
+                         "(default: the toolkit's default pipeline)")
     ap.add_argument("--agreement", action="store_true",
                     help="score the annotators against each other, and us against each of "
                          "them, on the articles annotated by several annotators")
@@ -502,18 +505,22 @@ def main() -> int:
     if args.agreement:
         if not (POLNEAR / "metadata.tsv").is_file():
             sys.exit(f"PolNeAR not found at {POLNEAR} (set TOOLKIT_SHARED_DIR); nothing to do")
-        return agreement(load_pipeline())
+        return agreement(load_pipeline(args.model))
     n = 50 if args.quick else args.n
     arts = load_articles(n)
     if args.half:
         mid = (len(arts) + 1) // 2
         arts = arts[:mid] if args.half == "first" else arts[mid:]
-    nlp = load_pipeline()
+    nlp = load_pipeline(args.model)
     nlp("warm up")
+    if args.model:
+        print(f"pipeline: {pipeline_id(nlp)}")
     n_words = sum(len(a.text.split()) for a in arts)
 
     t_parse = None
     tag = f".{args.half}" if args.half else ""
+    if args.model:  # one cache per pipeline
+        tag += "." + re.sub(r"[^A-Za-z0-9_-]+", "_", pipeline_id(nlp))
     cache = args.cache.with_suffix(f"{tag}.{len(arts)}.spacy") if args.cache else None
     if cache is not None and cache.is_file():
         from spacy.tokens import DocBin
