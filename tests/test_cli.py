@@ -94,6 +94,9 @@ def test_report_reruns_the_notebooks_on_new_articles(tmp_path, two_articles, cap
     assert all((out / f"{n}.ipynb").is_file() for n in notebooks)
     html = (out / "02-chronology.html").read_text(encoding="utf-8")
     assert "1 articles parsed" in html  # ran on the given article, not on data/articles
+    # the prose reading of the bundled articles is not carried into a report on other articles
+    assert "Most clauses carry no date of their own" not in html
+    assert "The reading of the bundled articles" in html
 
 
 def test_report_only_must_match_a_notebook(tmp_path, capsys):

@@ -158,6 +158,27 @@ def _stage_articles(inputs: Sequence[str], folder: Path) -> list[Path]:
     return staged
 
 
+#: Tag of the markdown cells that read the outputs of the bundled articles in prose.
+READING_TAG = "bundled-reading"
+
+_READING_LEFT_OUT = ("*The reading of the bundled articles that stands here in the curated "
+                     "notebook is left out: it describes other articles than these. The tables "
+                     "and plots above are computed on the articles of this report.*")
+
+
+def _drop_bundled_readings(nb):
+    """Replace the cells tagged :data:`READING_TAG` by a one-line note (a report on other
+    articles must not carry prose about the bundled ones)."""
+    import nbformat
+
+    for i, cell in enumerate(nb.cells):
+        if READING_TAG in cell.get("metadata", {}).get("tags", []):
+            note = nbformat.v4.new_markdown_cell(_READING_LEFT_OUT)
+            note.id = cell.get("id", note.id)
+            nb.cells[i] = note
+    return nb
+
+
 def run_reports(inputs: Sequence[str], *, out_dir: Path, published: Optional[str] = None,
                 notebooks: Optional[Sequence[Path]] = None, timeout: int = 600,
                 log=print) -> tuple[list[Path], list[str]]:
@@ -166,7 +187,9 @@ def run_reports(inputs: Sequence[str], *, out_dir: Path, published: Optional[str
     Each notebook has a cell tagged ``parameters``. One that takes ``articles_dir`` runs once
     on a temporary folder holding the given articles; one that takes ``article_path`` runs
     once per article. The executed notebook (``.ipynb``) and its HTML rendering are written to
-    ``out_dir``; a notebook that fails is still written (with the error) and reported.
+    ``out_dir``; a notebook that fails is still written (with the error) and reported. The
+    prose readings of the bundled articles (cells tagged ``bundled-reading``) are replaced by
+    a note, since they describe other articles.
 
     Returns:
         ``(files written, failure messages)``.
@@ -215,7 +238,9 @@ def run_reports(inputs: Sequence[str], *, out_dir: Path, published: Optional[str
                 failures.append(error or f"{nb.name}: no output written")
                 continue
             written.append(target)
-            html, _ = HTMLExporter().from_notebook_node(nbformat.read(target, as_version=4))
+            nb_out = _drop_bundled_readings(nbformat.read(target, as_version=4))
+            nbformat.write(nb_out, target)
+            html, _ = HTMLExporter().from_notebook_node(nb_out)
             html_path = target.with_suffix(".html")
             html_path.write_text(html, encoding="utf-8")
             written.append(html_path)

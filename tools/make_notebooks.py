@@ -12,8 +12,11 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 HERE = Path(__file__).resolve().parent.parent / "notebooks"
 
 
-def md(s):
-    return new_markdown_cell(s.strip())
+def md(s, *tags):
+    c = new_markdown_cell(s.strip())
+    if tags:
+        c.metadata["tags"] = list(tags)
+    return c
 
 
 def code(s, *tags):
@@ -227,7 +230,7 @@ and this reading no longer applies):
 - **Limits.** Agentless or passive clauses leave the actor empty (``<NA>`` rows), and a few
   clauses of the readouts are generic verbs rather than events; read the table, not only the
   plot.
-"""),
+""", "bundled-reading"),
 ]
 
 NB03 = [
@@ -368,7 +371,7 @@ not as findings):
   use almost none. That is the usual profile of Western English-language wire copy; the benchmark
   `benchmarks/rhetoric_kremlin_ukraine.py` runs the same analysis on the Kremlin's and the
   Ukrainian presidency's own press releases, where the two vocabularies separate sharply.
-"""),
+""", "bundled-reading"),
 ]
 
 
