@@ -649,3 +649,47 @@ def test_content_and_source_boundaries(nlp, text, expected):
     stmts = extract_statements(doc)
     assert [(s.speaker_text, s.cue, s.content) for s in stmts] == expected
     _check_offsets(doc, stmts)
+
+
+# recall: constructions of known cues ---------------------------------------------------------
+
+RECALL_CASES = [
+    # "according to" a common noun with a name in it, or a listed source noun
+    ("Turnout rose by ten points in the county, according to the Gallup tracking average.",
+     [("the Gallup tracking average", "according to", "Turnout rose by ten points in the county")]),
+    ("The mayor had lived in the town since 1990, according to her campaign profile.",
+     [("her campaign profile", "according to", "The mayor had lived in the town since 1990")]),
+    # a clause before a long named speaker ("..., spokeswoman A B C D said Friday.")
+    ("Farm prices fell sharply last spring, agriculture ministry spokeswoman Maria Elena "
+     "Vasquez Torres said Friday.",
+     [("agriculture ministry spokeswoman Maria Elena Vasquez Torres", "say",
+       "Farm prices fell sharply last spring")]),
+    # a quotation after the addressee or a modifier of the cue verb
+    ("The senator told reporters on Tuesday: “We will not give up on this bill.”",
+     [("The senator", "tell", "We will not give up on this bill")]),
+    ("He then turned to the crowd, telling supporters: “We will win this state in November.”",
+     [("He", "tell", "We will win this state in November")]),
+    # an indirect question parsed as an adverbial clause
+    ("The host asked the senator if she would run for governor next year.",
+     [("The host", "ask", "she would run for governor next year")]),
+    # headline speakers before a colon: "Name camp:", "Name to/at X:", quoted words after it
+    ("Garcia camp: Tariffs are a disaster for every grower in the valley.",
+     [("Garcia camp", ":", "Tariffs are a disaster for every grower in the valley")]),
+    ("Smith to Farm Bureau: Tariffs will hurt every grower in the valley.",
+     [("Smith", ":", "Tariffs will hurt every grower in the valley")]),
+    ("Maria Lopez: “You Will See Me On The Ballot In November.”",
+     [("Maria Lopez", ":", "You Will See Me On The Ballot In November")]),
+    # a participle of speech after an utterance noun: its publisher, or the noun, speaks
+    ("The mayor’s office issued a statement saying the bridge would reopen next week.",
+     [("The mayor’s office", "say", "the bridge would reopen next week")]),
+    ("Police received several calls saying a truck had blocked the highway.",
+     [("several calls", "say", "a truck had blocked the highway")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", RECALL_CASES)
+def test_recall_constructions(nlp, text, expected):
+    doc = nlp(text)
+    stmts = extract_statements(doc)
+    assert [(s.speaker_text, s.cue, s.content) for s in stmts] == expected
+    _check_offsets(doc, stmts)

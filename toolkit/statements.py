@@ -90,6 +90,9 @@ class Lexicon:
     as_verbs: frozenset = frozenset()
     impersonal: frozenset = frozenset()
     inner_cues: frozenset = frozenset()
+    question_verbs: frozenset = frozenset()
+    utterance_nouns: frozenset = frozenset()
+    publish_verbs: frozenset = frozenset()
     _normalized: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     def normalize(self, lemma: str) -> str:
@@ -160,7 +163,8 @@ def _build_lexicon(raw: Mapping[str, Any]) -> Lexicon:
                    spelling=spelling, source_nouns=fs("source_nouns"),
                    document_verbs=fs("document_verbs"), document_nouns=fs("document_nouns"),
                    as_verbs=fs("as_verbs"), impersonal=fs("impersonal"),
-                   inner_cues=fs("inner_cues"))
+                   inner_cues=fs("inner_cues"), question_verbs=fs("question_verbs"),
+                   utterance_nouns=fs("utterance_nouns"), publish_verbs=fs("publish_verbs"))
 
 
 @functools.lru_cache(maxsize=16)
@@ -772,8 +776,10 @@ def _verb_cands(ctx: _Ctx) -> list[_Cand]:
             continue
         if lem not in lex.verb_class and not (ctx.topics and lem in lex.topic_verbs):
             continue
+        speech_acl = _speech_acl(ctx, verb)
         if verb.dep_ in {"amod", "acl", "compound"} and not _agent(verb) and not (
-                _acting_noun(verb) and (lem in lex.inner_cues or lex.verb_class.get(lem) in _POSITION_CLASSES)):
+                _acting_noun(verb) and (lem in lex.inner_cues or lex.verb_class.get(lem) in _POSITION_CLASSES)) \
+                and speech_acl is None:
             continue
         if lem in lex.document_verbs and not _document_subject(ctx, verb):
             continue
@@ -787,9 +793,35 @@ def _verb_cands(ctx: _Ctx) -> list[_Cand]:
         cand = _verb_cand(ctx, verb, cue_tok, lem)
         if cand is None and cue_tok is verb:
             cand = _inverted_cand(ctx, verb, lem)
+        if cand is not None and speech_acl is not None and cand.speaker_np is not None \
+                and cand.speaker_np.i == speech_acl.i:
+            # "His office issued a statement saying ...", "..., he said in a statement saying ...":
+            # the speaker is the subject of the verb the utterance noun hangs on
+            owner = speech_acl.head if speech_acl.dep_ == "dobj" else (
+                speech_acl.head.head if speech_acl.dep_ == "pobj" and speech_acl.head.dep_ == "prep" else None)
+            if owner is not None and owner.pos_ == "VERB" and (
+                    _verb_lemma(ctx, owner) in ctx.lex.verb_class or owner.lemma_.lower() in ctx.lex.light_verbs
+                    or owner.lemma_.lower() in ctx.lex.publish_verbs):  # not "received calls saying ..."
+                s, k = _subject(ctx, owner)
+                if s is not None and k == "np":
+                    cand.speaker_np, cand.speaker_kind = s, k
         if cand is not None:
             out.append(cand)
     return out
+
+
+def _speech_acl(ctx: _Ctx, verb: Token) -> Optional[Token]:
+    """The utterance noun a participle of speech describes: "a statement *saying* that ...",
+    "calls *saying* shots were fired", "emailed supporters a message *saying*: “...”" (the
+    participle has a clause of its own); None otherwise."""
+    noun = _acting_noun(verb)
+    if noun is None or ctx.lex.verb_class.get(_verb_lemma(ctx, verb)) not in _PRE_CLAUSE_CLASSES:
+        return None
+    if noun.lemma_.lower() not in ctx.lex.speech_nouns | ctx.lex.document_nouns | ctx.lex.utterance_nouns:
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    return noun
 
 
 def _acting_noun(verb: Token) -> Optional[Token]:
@@ -1037,6 +1069,9 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
         quoted = ctx.quote_at(c0.idx) is not None
         tail = max([c.right_edge.i for c in verb.children
                     if c.dep_ not in {"ccomp", "conj", "cc", "punct"}] + [verb.i]) - c0.right_edge.i
+        # a long name counts as one word ("..., ministry spokesman Benali Cherif Abdelaziz said")
+        tail -= sum(max(0, x.i - x.left_edge.i) for x in verb.children
+                    if x.dep_ == "nsubj" and c0.right_edge.i < x.i < verb.i and x.pos_ == "PROPN")
         inverted = any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children) \
             and c0.right_edge.i < verb.i  # "..., said a former spokesman for X, who ..."
         if not quoted and not inverted and not (cls in _PRE_CLAUSE_CLASSES and tail <= 10):
@@ -1047,6 +1082,10 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
               and any(x.dep_ == "ccomp" and x.i > c.i for x in c.children)]
         if xs:
             ccomps = xs
+    if not ccomps and lem in lex.question_verbs:
+        # "asked the senator if he would run": the question parsed as an adverbial clause
+        ccomps = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(
+            m.dep_ == "mark" and m.lower_ in {"if", "whether"} and m.i == c.left_edge.i for m in c.children)][:1]
     if not ccomps:
         # "said in a statement that ...": the clause hangs on the noun of a prepositional phrase
         for p in _children(verb, "prep"):
@@ -1204,6 +1243,10 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
                  skip=skip)
 
 
+#: Entity types of a name inside "according to" + common noun ("the RealClearPolitics average").
+_NAMED_SOURCE_ENTS = {"ORG", "PERSON", "NORP", "GPE"}
+
+
 def _according_cands(ctx: _Ctx) -> list[_Cand]:
     doc = ctx.doc
     out = []
@@ -1218,8 +1261,10 @@ def _according_cands(ctx: _Ctx) -> list[_Cand]:
         if who.lower_ in _RELATIVE or who.tag_ in {"WDT", "WP"}:
             continue
         if who.pos_ not in {"PROPN", "PRON"} and not who.ent_type_ \
-                and who.lemma_.lower() not in ctx.lex.source_nouns and who.lower_ not in ctx.lex.source_nouns:
-            continue
+                and who.lemma_.lower() not in ctx.lex.source_nouns and who.lower_ not in ctx.lex.source_nouns \
+                and not any(x.i < who.i and (x.pos_ == "PROPN" or x.ent_type_ in _NAMED_SOURCE_ENTS)
+                            for x in who.subtree):
+            continue  # a common noun: a source only when listed or named ("the Gallup average")
         sent = ctx.sents[ctx.sent_of(t)]
         a0 = t.i
         a1 = max(who.right_edge.i, to.i)
@@ -1249,6 +1294,11 @@ _COLON_LABELS = {"update", "updated", "note", "related", "watch", "video", "phot
                  "where", "full", "text", "summary", "key", "points", "takeaway", "takeaways"}
 
 
+#: Prepositions inside a headline speaker before a colon ("Clinton to Planned Parenthood: ...",
+#: "Mukasey at RNC: ...", "CNN President on Trump: ...").
+_COLON_PREPS = {"to", "at", "on", "in"}
+
+
 def _colon_cands(ctx: _Ctx) -> list[_Cand]:
     """Headline and transcript style "Name: what they said" at the start of a line (cue
     ":"): the words before the colon are a short capitalised name ("Sanders", "JAKE
@@ -1267,7 +1317,12 @@ def _colon_cands(ctx: _Ctx) -> list[_Cand]:
         pre = doc[a:t.i]
         if not len(pre) or not all(
                 x.pos_ in {"PROPN", "DET"} or x.tag_ == "POS" or (x.lower_ == "and" and 0 < x.i - a < len(pre) - 1)
-                or (x.pos_ in {"NOUN", "ADJ", "X"} and (x.is_title or x.is_upper)) for x in pre):
+                or (x.pos_ in {"NOUN", "ADJ", "X"} and (x.is_title or x.is_upper))
+                or (x.i == t.i - 1 and x.pos_ == "NOUN" and x.is_lower and x.i > a
+                    and doc[x.i - 1].pos_ == "PROPN")  # "Clinton camp: ...", "Trump aide: ..."
+                or (x.lower_ in _COLON_PREPS and a < x.i < t.i - 1 and doc[x.i + 1].is_title
+                    and doc[x.i - 1].pos_ == "PROPN")  # "Clinton to Planned Parenthood: ..."
+                for x in pre):
             continue
         if any(x.ent_type_ in _COLON_NON_SPEAKER_ENTS for x in pre) or pre[-1].lower_ in _COLON_LABELS \
                 or pre[0].lower_ in _COLON_LABELS or not any(x.is_title or x.is_upper for x in pre):
@@ -1282,10 +1337,13 @@ def _colon_cands(ctx: _Ctx) -> list[_Cand]:
                and ctx.lex.verb_class[ctx.lex.normalize(x.lemma_)] not in _INNER_CLASSES
                and ctx.lex.normalize(x.lemma_) not in ctx.lex.inner_cues
                and any(c.dep_ in _SUBJ_DEPS and c.lower_ not in {"i", "we"} for c in x.children)
+               and ctx.quote_at(x.idx) is None  # not a verb inside the quoted words
                for x in doc[t.i + 1:b + 1]):
             continue  # the line has an attribution of its own
-        head = max(pre, key=lambda x: (x.pos_ == "PROPN", x.head.i < a or x.head.i >= t.i, x.i))
-        span = _trim(doc, a, t.i - 1, drop_mark=False)
+        z = next((x.i for x in pre if x.lower_ in _COLON_PREPS and x.i > a), t.i)
+        pre = doc[a:z]  # the speaker ends before a preposition ("Clinton to Planned Parenthood")
+        head = max(pre, key=lambda x: (x.pos_ == "PROPN", x.head.i < a or x.head.i >= z, x.i))
+        span = _trim(doc, a, z - 1, drop_mark=False)
         if span is None:
             continue
         out.append(_Cand(cue=":", cue_tok=t, cue_start=t.idx, cue_end=t.idx + 1,
@@ -1420,7 +1478,24 @@ def _attribution_before(ctx: _Ctx, q: Quote) -> Optional[Token]:
     w = doc[i]
     if w.pos_ == "VERB" and ctx.lex.normalize(w.lemma_) in ctx.lex.verb_class:
         return w
+    # "told reporters: “...”", "telling the crowd on Monday, “...”", "asks at the school, “...”":
+    # the addressee or a modifier of the cue verb stands between it and the quotation
+    cur = w
+    for _ in range(4):
+        if cur.dep_ not in _BEFORE_QUOTE_DEPS or cur.head.i >= cur.i:
+            return None
+        cur = cur.head
+        if cur.pos_ == "VERB" and ctx.lex.normalize(cur.lemma_) in ctx.lex.verb_class \
+                and ctx.lex.cue_class(ctx.lex.normalize(cur.lemma_)) not in _INNER_CLASSES | _POSITION_CLASSES:
+            if any(c.dep_ in {"ccomp", "xcomp"} and c.i < t.i for c in cur.children):
+                return None
+            return cur
     return None
+
+
+#: Dependencies from the words between a cue verb and the quotation it introduces up to the
+#: verb (its addressee and modifiers: "told *reporters on Monday*: “...”").
+_BEFORE_QUOTE_DEPS = {"dobj", "dative", "prep", "pobj", "npadvmod", "compound", "appos"}
 
 
 def _quote_cands(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
