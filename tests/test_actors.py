@@ -128,6 +128,14 @@ def test_resolver_on_the_seed(seed, needle, after, expected):
      "Ukrainian delegation and Russian delegation"),
     ("Alexander Lukashenko called President of Ukraine Volodymyr Zelenskyy. The politicians agreed to talk.",
      "The politicians", "Alexander Lukashenko and Volodymyr Zelenskyy"),
+    # "the two sides" are the countries of the talks, not the last pair of people named
+    ("Russia and Ukraine met in Istanbul. Later Donald Trump and Recep Tayyip Erdogan spoke by phone. "
+     "The two sides agreed to exchange prisoners.", "The two sides", "Russia and Ukraine"),
+    ("Donald Trump and Recep Tayyip Erdogan discussed the Russia–Ukraine talks. "
+     "The sides agreed to exchange prisoners.", "The sides", "Russia and Ukraine"),
+    # people still win for "they"
+    ("Russia and Ukraine met in Istanbul. Later Donald Trump and Recep Tayyip Erdogan spoke by phone. "
+     "They agreed to talk again.", "They", "Donald Trump and Recep Tayyip Erdogan"),
 ])
 def test_resolver_roles_and_joint_speakers(nlp, text, span, expected):
     res = extract_actors(nlp(text), published=dt.date(2022, 2, 28))

@@ -62,6 +62,11 @@ _IT_PRON = {"it", "its"}
 _OBJ_PRON = {"him", "her", "them"}
 _JOINT_PERSON_NOUNS = {"leaders", "presidents", "politicians", "heads", "ministers", "two", "men"}
 _JOINT_ANY_NOUNS = {"parties", "sides", "countries", "nations", "states", "governments", "both"}
+#: Dashes that join two countries into a pair ("the Russia–Ukraine talks", "US-China trade").
+_PAIR_DASHES = {"-", "–", "—", "/"}
+#: Nouns for the two sides of a negotiation or a conflict: a pair of countries, delegations or
+#: organisations before a pair of people ("the two sides agreed to exchange prisoners").
+_SIDE_NOUNS = {"parties", "sides", "countries", "nations", "states", "governments", "delegations"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass", "csubj"}
 _LINK_DEPS = {"appos", "compound", "flat", "nmod", "amod"}
 _MOTION_VERBS = {"travel", "go", "fly", "come", "arrive", "return", "move", "head", "visit",
@@ -1447,6 +1452,9 @@ class _Article:
             words = [w for w in words if w not in self.d.title_or_mod and w not in _DETS]
             if words == ["and"]:
                 self.pairs.append((m1.start, [a1.key, a2.key]))
+            elif a1.kind == "country" and m2.start == m1.end + 1 and doc[m1.end].text in _PAIR_DASHES \
+                    and not doc[m1.end].whitespace_ and not doc[m1.end - 1].whitespace_:
+                self.pairs.append((m1.start, [a1.key, a2.key]))  # "Russia–Ukraine talks"
         self.pairs.sort(key=lambda p: p[0])
 
     def _is_modifier(self, m: _Ment) -> bool:
@@ -1628,7 +1636,7 @@ class ActorResolver:
             if root.lower_ in {"presidents", "leaders", "politicians", "heads", "ministers"} or \
                     root.lower_ in _JOINT_PERSON_NOUNS:
                 return self._plural(s, person=True, how="role")
-            return self._plural(s, person=False, how="role")
+            return self._plural(s, person=False, how="role", sides=root.lower_ in _SIDE_NOUNS)
         r = art.parse_role(s, e)
         if r:
             a = art.match_role(r[0], r[1], create=r[1] is not None)
@@ -1701,11 +1709,14 @@ class ActorResolver:
         keys = {a.key for a in acts}
         return acts if len(keys) > 1 else []
 
-    def _plural(self, s: int, *, person: bool, how: str, among: Optional[set] = None) -> Optional[ResolvedActor]:
+    def _plural(self, s: int, *, person: bool, how: str, among: Optional[set] = None,
+                sides: bool = False) -> Optional[ResolvedActor]:
         """'The parties', 'both sides', 'the leaders', 'they': the main conjoined pair before s.
 
-        Pairs of people win over other pairs, then the pair named most often, then the most
-        recent; the names come in the order of the pair's first occurrence.
+        Pairs of people win over other pairs (with ``sides``, for "the two sides", "the
+        parties", pairs of countries, delegations and organisations win over pairs of
+        people), then the pair named most often, then the most recent; the names come in
+        the order of the pair's first occurrence.
         """
         art = self._art
         stats: dict[frozenset, list] = {}
@@ -1723,7 +1734,7 @@ class ActorResolver:
             st[1] += 1
             st[2] = pos
         if stats:
-            best = max(stats.values(), key=lambda v: (v[0], v[1], v[2]))
+            best = max(stats.values(), key=lambda v: (v[0] != sides, v[1], v[2]))
             return self._joint(best[3], how)
         if among is not None:
             return None

@@ -216,12 +216,12 @@ and this reading no longer applies):
   were planned. Happened events are reported a median of one day after they took place; planned
   ones are announced a median of one day ahead (negative lag), which is the rhythm of the talks:
   each round is announced, held, then read out within a day or two.
-- **Background facts travel.** The event reported by the most articles is the February 2022
-  invasion, repeated as context by several wire stories more than three years later; the rounds of
-  talks themselves are mostly reported once or twice each: the second Istanbul round of 2 June is
-  one row merged from three articles that name it differently ("Russia", "the Russian
-  delegation", "the Russian and Ukrainian delegations"; "talk", "discuss", "meet"), but rounds
-  whose reports give no date, or name only one side, stay apart.
+- **Background facts travel.** The February 2022 invasion is reported by as many articles
+  (three) as any round of talks, repeated as context by wire stories more than three years
+  later; the rounds themselves are mostly reported once or twice each: the second Istanbul round
+  of 2 June is one row merged from three articles that name it differently ("Russia", "the
+  Russian delegation", "the Russian and Ukrainian delegations"; "talk", "discuss", "meet"), but
+  rounds whose reports give no date, or name no country ("delegations met"), stay apart.
 - **The seed article.** Its header gives no date, so the toolkit inferred the publication date
   (``published_inferred``) from the "Monday ... the 2nd of June" pair: Friday 30 May 2025, bracket
   26 May - 1 June. Against it, "Monday" and "the 2nd of June" both land on 2 June (the planned
@@ -345,7 +345,8 @@ not as findings):
   more statements and attributed words than Ukrainian ones (about three to two), the United
   States and Turkey follow far behind. About a third of the statements (and of the words) has no
   country: anonymous sources ("a Turkish diplomatic source", "a European diplomat"), institutions
-  and joint speakers ("Marco Rubio and Rustem Umerov").
+  and joint speakers ("Russia and Ukraine", which is what "the parties" and "the two sides" of
+  the readouts resolve to).
 - **Own words or paraphrase.** Direct quotation is rare and goes mostly to anonymous officials: the
   Turkish diplomatic source is quoted verbatim in half of its statements, and of the named
   principals only Peskov gets his own words (two statements, about 40% of his words). Putin,
@@ -360,10 +361,10 @@ not as findings):
   "unlikely"); boosters are almost absent, Peskov's "of course" being the only one among the main
   speakers. Negation marks Kellogg's and Zelenskyy's statements ("not on the table", "not serious").
 - **Sentiment.** Peskov, Erdogan, the Turkish source and Putin are on the positive side (Peskov's
-  "pleased" and "appealing"); Umerov and "Ukraine" come out negative. The table of extremes shows
-  why: the most negative contents are about prisoner exchanges ("seriously wounded ... prisoners of
-  war"), not hostile statements. VADER scores the topic's words, so compare
-  speakers on the same topic, and read the evaluative terms alongside.
+  "pleased" and "appealing"); Umerov, "Ukraine" and the joint "Russia and Ukraine" come out
+  negative. The table of extremes shows why: the most negative contents are about prisoner
+  exchanges ("seriously wounded ... prisoners of war"), not hostile statements. VADER scores the
+  topic's words, so compare speakers on the same topic, and read the evaluative terms alongside.
 - **Contested terms.** Every outlet writes "Kyiv", and the only partisan vocabulary found is on
   the Ukrainian side ("full-scale invasion", "separatists"); none of the Russian variants
   ("special military operation", "Kiev", "Donbass", "neo-Nazi") appears. Most framing words are
