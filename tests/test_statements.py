@@ -684,6 +684,20 @@ RECALL_CASES = [
      [("The mayor’s office", "say", "the bridge would reopen next week")]),
     ("Police received several calls saying a truck had blocked the highway.",
      [("several calls", "say", "a truck had blocked the highway")]),
+    # a fronted clause before a short attribution followed by a comma clause ("adding ...")
+    ("The plan will fail, a senior official said, adding that the talks were over.",
+     [("a senior official", "say", "The plan will fail"),
+      ("a senior official", "add", "the talks were over")]),
+    # the subject of a copula before an adjective ("was quick to add")
+    ("Smith was quick to add that the deal was not final.",
+     [("Smith", "add", "the deal was not final")]),
+    # an active cue verb coordinated with a passive verb: the passive subject speaks
+    ("The mayor was pressed on the issue and said that he would resign.",
+     [("The mayor", "say", "he would resign")]),
+    # a colon at the end of a paragraph, the quotation in the next one
+    ("The debate went on.\n\nHe said:\n\n\"In every job I have had, the first month is hard.\"\n\n"
+     "Then he left.",
+     [("He", "say", "In every job I have had, the first month is hard")]),
 ]
 
 

@@ -711,15 +711,27 @@ def _subject(ctx: _Ctx, verb: Token) -> tuple[Optional[Token], str]:
                 return agent, "np"
             if spass and spass[0].lower_ in _EXPLETIVES:
                 return None, "readout"
-            if cur is verb:
-                return None, "none"
+            if _passive_conj_subject(verb, cur, spass):
+                return spass[0], "np"
             return None, "none"
+        if cur.dep_ == "acomp" and cur.head.i != cur.i and cur.head.lemma_ == "be":
+            cur = cur.head  # "was quick to add that ...": the subject of the copula
+            continue
         if cur.dep_ not in _CLIMB_DEPS or cur.head.i == cur.i:
             break
         if cur.dep_ == "conj" and cur.head.pos_ not in {"VERB", "AUX"}:
             break
         cur = cur.head
     return None, "none"
+
+
+def _passive_conj_subject(verb: Token, head: Token, spass: list) -> bool:
+    """Whether the passive subject of ``head`` is the speaker of ``verb``, an active verb
+    coordinated with it ("The mayor was pressed on it *and said* ..."): not a pronoun
+    standing for another noun (relative, expletive)."""
+    return bool(spass) and verb.dep_ == "conj" and verb.head.i == head.i and not _is_passive(verb) \
+        and spass[0].lower_ not in _RELATIVE and spass[0].lower_ not in _EXPLETIVES \
+        and spass[0].tag_ not in {"WDT", "WP"}
 
 
 def _agent(verb: Token) -> Optional[Token]:
@@ -1050,6 +1062,14 @@ def _extend_right(ctx: _Ctx, verb: Token, b: int, *, sent_end: int) -> int:
     return min(b, sent_end)
 
 
+def _comma_clause(verb: Token, c: Token) -> bool:
+    """Whether ``c`` is an adverbial clause set off by a comma after ``verb`` ("..., an
+    official said, *adding that ...*", "..., he said, *because ...*"): not part of the
+    attribution clause, whose length decides whether a fronted clause is its content."""
+    return c.dep_ == "advcl" and c.i > verb.i and c.left_edge.i > 0 \
+        and c.doc[c.left_edge.i - 1].text == ","
+
+
 def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Cand]:
     lex, doc = ctx.lex, ctx.doc
     content: Optional[tuple[int, int]] = None
@@ -1068,7 +1088,8 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
         c0 = ccomps[0]
         quoted = ctx.quote_at(c0.idx) is not None
         tail = max([c.right_edge.i for c in verb.children
-                    if c.dep_ not in {"ccomp", "conj", "cc", "punct"}] + [verb.i]) - c0.right_edge.i
+                    if c.dep_ not in {"ccomp", "conj", "cc", "punct"} and not _comma_clause(verb, c)]
+                   + [verb.i]) - c0.right_edge.i
         # a long name counts as one word ("..., ministry spokesman Benali Cherif Abdelaziz said")
         tail -= sum(max(0, x.i - x.left_edge.i) for x in verb.children
                     if x.dep_ == "nsubj" and c0.right_edge.i < x.i < verb.i and x.pos_ == "PROPN")
@@ -1471,9 +1492,9 @@ def _attribution_before(ctx: _Ctx, q: Quote) -> Optional[Token]:
     if t is None:
         return None
     i = t.i - 1
-    while i >= 0 and doc[i].text in {":", ",", "—", "-"} | {" "}:
+    while i >= 0 and (doc[i].text in {":", ",", "—", "-"} | {" "} or doc[i].is_space):
         i -= 1
-    if i < 0:
+    if i < 0 or ("\n" in ctx.text[doc[i].idx:q.open_char] and not _colon_before_break(ctx, i, q)):
         return None
     w = doc[i]
     if w.pos_ == "VERB" and ctx.lex.normalize(w.lemma_) in ctx.lex.verb_class:
@@ -1491,6 +1512,15 @@ def _attribution_before(ctx: _Ctx, q: Quote) -> Optional[Token]:
                 return None
             return cur
     return None
+
+
+def _colon_before_break(ctx: _Ctx, i: int, q: Quote) -> bool:
+    """Whether the words ending at token ``i`` introduce the quotation ``q`` of the next
+    paragraph with a colon ("He said:⏎⏎“...”"): a colon right after them, then only white
+    space up to the quotation mark."""
+    doc = ctx.doc
+    return i + 1 < len(doc) and doc[i + 1].text == ":" \
+        and not ctx.text[doc[i + 1].idx + 1:q.open_char].strip()
 
 
 #: Dependencies from the words between a cue verb and the quotation it introduces up to the
@@ -1528,6 +1558,22 @@ def _quote_cands(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
 # --------------------------------------------------------------------------- post-processing
 
 
+def _colon_paragraph_end(ctx: _Ctx, c: _Cand, p1: int) -> int:
+    """The end of the content's paragraph: ``p1`` (the end of the cue's paragraph), or the
+    end of the next paragraph when the cue's paragraph ends with a colon and the next one
+    opens with a quotation mark ("He said:⏎⏎“...”")."""
+    text = ctx.text
+    if p1 >= len(text) or not text[c.cue_end:p1].rstrip().endswith(":"):
+        return p1
+    k = p1
+    while k < len(text) and text[k].isspace():
+        k += 1
+    if not any(q.open_char == k for q in ctx.quotes):
+        return p1
+    end = text.find("\n", k)
+    return len(text) if end < 0 else end
+
+
 def _content_chars(ctx: _Ctx, c: _Cand) -> Optional[tuple[int, int]]:
     doc, text = ctx.doc, ctx.text
     r = _trim(doc, *c.content, drop_mark=c.kind in {"clause", "stance", "quote", "noun", "according", "as"})
@@ -1551,6 +1597,7 @@ def _content_chars(ctx: _Ctx, c: _Cand) -> Optional[tuple[int, int]]:
         p0 = text.rfind("\n", 0, c.cue_start) + 1
         p1 = text.find("\n", c.cue_end)
         p1 = len(text) if p1 < 0 else p1
+        p1 = _colon_paragraph_end(ctx, c, p1)
         cs, ce = max(cs, p0), min(ce, p1)
     # strip edge whitespace and trailing sentence punctuation
     while cs < ce and (text[cs].isspace() or text[cs] in ",;:—–-"):
