@@ -706,4 +706,95 @@ def test_recall_constructions(nlp, text, expected):
     doc = nlp(text)
     stmts = extract_statements(doc)
     assert [(s.speaker_text, s.cue, s.content) for s in stmts] == expected
+
+
+# content boundaries: the writer's additions around the reported words ------------------
+
+CONTENT_EDGE_CASES = [
+    # a non-restrictive relative clause closing an unquoted content is the writer's ...
+    ("The mayor said the bridge would reopen in May, which critics doubt.",
+     ("say", "the bridge would reopen in May")),
+    # ... unless the speaker is reported inside it, or it holds quoted words
+    ("The mayor said the city would build a new bridge, which he said would cost $40 million.",
+     ("say", "the city would build a new bridge, which he said would cost $40 million")),
+    ("The mayor said the city would sell the old stadium, which “nobody wants.”",
+     ("say", "the city would sell the old stadium, which “nobody wants.”")),
+    # the occasion of the words is not part of an object content ...
+    ("Trump praised the governor at a rally in Ohio.", ("praise", "the governor")),
+    ("The senator endorsed the mayor in an interview with a local radio station.",
+     ("endorse", "the mayor")),
+    ("She criticized the senator during the debate.", ("criticize", "the senator")),
+    # ... but coordinated time phrases are
+    ("She praised the plan before, during and after the vote.",
+     ("praise", "the plan before, during and after the vote")),
+    # an infinitive right after an object noun completes it
+    ("The senator defended his call to raise the minimum wage to $15 an hour.",
+     ("defend", "his call to raise the minimum wage to $15 an hour")),
+    ("The senator questioned the governor's fitness to lead.",
+     ("question", "the governor's fitness to lead")),
+    # a second "that"-clause is part of what was said
+    ("He said the country needs to secure the border and create a guest-worker program, but "
+     "that he would not support mass deportation.",
+     ("say", "the country needs to secure the border and create a guest-worker program, but "
+      "that he would not support mass deportation")),
+    # a purpose clause inside the reported clause is no second cue
+    ("She said she came to the meeting to support the mayor.",
+     ("say", "she came to the meeting to support the mayor")),
+    # the writer's connective or concession before a content whose attribution follows it
+    ("Still, the plan will fail, the minister said.", ("say", "the plan will fail")),
+    ("Despite a month of attacks, the senator has failed to gain ground, according to a new "
+     "poll.", ("according to", "the senator has failed to gain ground")),
+    ("Still, he said, officials have to decide who gets extra scrutiny.",
+     ("say", "officials have to decide who gets extra scrutiny")),
+    ("In addition, according to the ministry, nine million workers will be protected.",
+     ("according to", "nine million workers will be protected")),
+    # ... but not a time phrase
+    ("In 2014, the plan failed, he said.", ("say", "In 2014, the plan failed")),
+    # one word before an attribution set inside the sentence belongs to the content
+    ("Loyalty, he noted, has long been a core value of the party.",
+     ("note", "Loyalty, he noted, has long been a core value of the party")),
+    ("Instead, she said, her boss had booked a room for them.",
+     ("say", "Instead, she said, her boss had booked a room for them")),
+    # "according to X" inside one clause: the content is the clause around it
+    ("Since last November, according to the monitor, security forces have killed 400 "
+     "protesters.",
+     ("according to", "Since last November, according to the monitor, security forces have "
+      "killed 400 protesters")),
+]
+
+
+@pytest.mark.parametrize("text,expected", CONTENT_EDGE_CASES)
+def test_content_edges(nlp, text, expected):
+    doc = nlp(text)
+    stmts = extract_statements(doc)
+    assert expected in [(s.cue, s.content) for s in stmts]
+    _check_offsets(doc, stmts)
+
+
+def test_narrator_clause_after_a_closed_quotation_is_not_content(nlp):
+    # “A,” he said, when ...: the quotation is the content, the clause after it the writer's
+    doc = nlp("“Are you all right? Don't fall,” he said, when a protester seemed to stumble.")
+    stmts = extract_statements(doc)
+    assert ("he", "say", "Are you all right? Don't fall") in [
+        (s.speaker_text, s.cue, s.content) for s in stmts]
+    _check_offsets(doc, stmts)
+
+
+def test_split_quote_not_joined_past_another_speakers_clause(nlp):
+    # “A,” she said, and her husband cut in. “B.”: B is not joined to her words
+    doc = nlp("“Tell her I promised you a picture,” Ebeling said, and her husband cut in. "
+              "“Don’t forget Tom.”")
+    stmts = extract_statements(doc)
+    assert ("Ebeling", "say", "Tell her I promised you a picture") in [
+        (s.speaker_text, s.cue, s.content) for s in stmts]
+
+
+def test_adverbial_before_the_attribution_is_not_the_content(nlp):
+    # "Asked whether ..., X said, “...”": the participle clause belongs to the attribution;
+    # the quotation after the verb is what was said
+    doc = nlp("Asked whether the long campaign had been hard for the governor, Mr. Daley said, "
+              "''Of course. He wanted to run.''")
+    stmts = extract_statements(doc)
+    assert ("Mr. Daley", "say", "Of course. He wanted to run") in [
+        (s.speaker_text, s.cue, s.content) for s in stmts]
     _check_offsets(doc, stmts)

@@ -960,7 +960,38 @@ def _inverted_cand(ctx: _Ctx, verb: Token, lem: str) -> Optional[_Cand]:
     right = _trim(doc, b + 1, sent.end - 1) if b + 1 < sent.end else None
     words = lambda r: 0 if r is None else sum(1 for t in doc[r[0]:r[1] + 1] if t.is_alpha)
     nl, nr = words(left), words(right)
-    if nl >= 2 and nr >= 2:
+    if left is not None and " ".join(x.lower_ for x in doc[left[0]:left[1] + 1]) in _CONNECTIVES:
+        nl = 0  # "Still, he said, ...": the writer's connective
+    tops = [x for x in doc[left[0]:left[1] + 1] if not left[0] <= x.head.i <= left[1]] if left else []
+    quoted = False
+    adverbial = bool(tops) and all(x.head.i == verb.i and x.dep_ in {"advcl", "prep", "npadvmod"}
+                                   for x in tops) \
+        and not any(ctx.quote_at(x.idx) is not None for x in doc[left[0]:left[1] + 1])
+    if adverbial and nr == 0:
+        # "Asked whether ..., he said, “Of course. ...”": the clause before the attribution is
+        # its own adverbial; the content is the quotation after the verb
+        k = verb.i + 1
+        while k < len(doc) and _is_punct(doc[k]) and "\n" not in doc[k].text:
+            k += 1
+        q = ctx.quote_at(doc[k].idx) if k < len(doc) else None
+        if q is not None and q.open_char > verb.idx:
+            last = _tok_at(ctx, max(q.start, q.end - 1))
+            if last is not None and last.i >= k:
+                left, nl, right, nr = None, 0, (k, last.i), 3
+                quoted = True
+    ql = ctx.quote_at(doc[left[1]].idx) if left is not None else None
+    if ql is not None and ql.close_char is not None and ql.close_char < verb.idx and nl >= 2 \
+            and ql.start <= doc[left[0]].idx and right is not None \
+            and not any(ctx.quote_at(x.idx) is not None for x in doc[right[0]:right[1] + 1]) \
+            and not (doc[right[0]].pos_ in {"VERB", "AUX"} and doc[right[0]].tag_ != "VBG"):
+        # “A,” he said, when ... / “A,” she said, and ...: the words after the attribution are
+        # the writer's, unlike the rest of a sentence (“Only you,” she said, would ...)
+        nr, nl = 0, max(nl, 3)
+    if quoted:
+        content, kind = right, "clause"
+    elif nr >= 2 and (nl >= 2 or (nl == 1 and doc[left[0]].dep_ != "cc" and doc[left[0]].is_alpha)):
+        # "The plan, he said, will fail." / "Loyalty, he noted, has ..." / "Instead, she
+        # said, ...": one content around the attribution (not a leading "But, he said, ...")
         content, kind = (left[0], right[1]), "around"
     elif nl >= 3 and nr == 0:
         content, kind = left, "clause"
@@ -968,13 +999,14 @@ def _inverted_cand(ctx: _Ctx, verb: Token, lem: str) -> Optional[_Cand]:
         content, kind = right, "clause"
     else:
         return None
-    if not any(t.pos_ in {"VERB", "AUX"} for t in doc[content[0]:content[1] + 1]
+    if not quoted and not any(t.pos_ in {"VERB", "AUX"} for t in doc[content[0]:content[1] + 1]
                if not (a <= t.i <= b)):
         return None
     cand = _Cand(cue=lem, cue_tok=verb, cue_start=verb.idx, cue_end=_cue_end(verb, lem),
                  content=content, speaker_np=s, speaker_kind="np", kind=kind,
                  addressee=(_children(verb, "dobj") or [None])[0] if lem in lex.addressee_object else None)
-    cand.skip = (doc[a].idx, doc[b].idx + len(doc[b]))
+    if not quoted:
+        cand.skip = (doc[a].idx, doc[b].idx + len(doc[b]))
     return cand
 
 
@@ -1034,27 +1066,69 @@ _POSITION_CLASSES = {"expressive", "oppositional"}
 _PRE_CLAUSE_CLASSES = {"neutral", "informing", "emphatic", "distancing", "concessive"}
 
 
+#: Prepositions that always give the time or circumstances of the utterance.
+_OCCASION_PREPS = {"during", "after", "before", "following", "amid", "ahead", "while"}
+#: Nouns naming the occasion or channel of an utterance ("in an interview", "at a rally",
+#: "on its Facebook page"), besides the lexicon's ``speech_nouns``.
+_OCCASION_NOUNS = {"interview", "rally", "event", "debate", "conference", "appearance",
+                   "broadcast", "show", "page", "program", "programme", "meeting", "hearing",
+                   "session", "briefing", "forum", "stop", "visit", "call", "video", "ad",
+                   "op-ed", "column", "editorial", "radio", "television", "podcast", "website",
+                   "town", "hall", "occasion", "condition", "anonymity", "appearances",
+                   "speeches", "interviews", "rallies", "events", "debates", "tweets", "posts",
+                   "statements", "campaign", "trail", "floor", "episode", "edition", "night",
+                   "morning", "afternoon", "evening"}
+
+
+def _occasion(ctx: _Ctx, prep: Token) -> bool:
+    """Whether a prepositional modifier of the cue verb tells when, where or through what
+    the words were said ("at a rally", "in an interview", "during a debate"), not what."""
+    if prep.dep_ != "prep" or any(c.dep_ in {"conj", "cc"} for c in prep.children):
+        return False  # "before, during and after the attacks": part of the content
+    if prep.lower_ in _OCCASION_PREPS:
+        return True
+    objs = _children(prep, "pobj")
+    if prep.lower_ not in {"in", "at", "on", "via", "through", "over", "from"} or not objs:
+        return False
+    o, lem = objs[0], objs[0].lemma_.lower()
+    if lem in {"response", "reply", "answer", "view", "position", "opinion"} \
+            or (prep.lower_ == "on" and lem == "debate"):
+        return False  # "in response to ...", "on the debate over ...": what it is about
+    return o.lower_ in _OCCASION_NOUNS or lem in _OCCASION_NOUNS or lem in ctx.lex.speech_nouns
+
+
 def _extend_right(ctx: _Ctx, verb: Token, b: int, *, sent_end: int) -> int:
-    """Grow an object content over the verb's following prepositional modifiers."""
+    """Grow an object content over the verb's following prepositional modifiers (not the
+    occasion of the utterance: "at a rally", "in an interview", "during a debate")."""
     doc = ctx.doc
+    edge = b  # b, or the end of an occasion phrase kept only if the content goes on past it
     for c in sorted(verb.children, key=lambda x: x.i):
-        if c.i <= b:
+        if c.i <= edge:
             continue
-        gap = [doc[k] for k in range(b + 1, c.left_edge.i)]
+        gap = [doc[k] for k in range(edge + 1, c.left_edge.i)]
         if any(not (g.text == "," or g.is_space or g.dep_ == "cc" or g.tag_ == "POS"
                or g.lower_ in {"’s", "'s", "’", "'"}) for g in gap):
             break
+        if edge > b and (c.dep_ not in {"prep", "oprd"} or any(g.text == "," for g in gap)):
+            break  # only a complement right after an occasion phrase ("... for Y") goes on
+        if _occasion(ctx, c):
+            edge = c.right_edge.i  # "criticized X during the debate for Y": kept with "for Y"
+            continue
         if c.dep_ == "oprd" or (c.dep_ in {"prep", "advmod", "npadvmod"} and c.lower_ not in {"to", "by"}
                                 and not any(t.ent_type_ in {"DATE", "TIME"} for t in c.subtree)):
-            b = c.right_edge.i
+            b = edge = c.right_edge.i
             continue
         if c.dep_ == "advcl" and c.tag_ == "VBG" and _verb_lemma(ctx, c) not in ctx.lex.verb_class \
                 and not any(x.dep_ in _SUBJ_DEPS for x in c.children):
-            b = c.right_edge.i
+            b = edge = c.right_edge.i
             continue
         if c.dep_ in {"conj", "xcomp"} and not any(x.dep_ in _SUBJ_DEPS for x in c.children) \
                 and (c.tag_ == "VB" or c.pos_ == "NOUN") and _verb_lemma(ctx, c) not in ctx.lex.verb_class:
-            b = c.right_edge.i  # "agreed to ensure X, eliminate Y, and prevent Z"
+            b = edge = c.right_edge.i  # "agreed to ensure X, eliminate Y, and prevent Z"
+            continue
+        if c.dep_ in {"advcl", "xcomp"} and c.tag_ == "VB" and _has_to(c) and not gap and edge == b \
+                and not any(x.dep_ in _SUBJ_DEPS for x in c.children):
+            b = edge = c.right_edge.i  # "defended his call to raise the wage": the noun's infinitive
             continue
         if c.dep_ in {"cc", "punct"}:
             continue
@@ -1068,6 +1142,24 @@ def _comma_clause(verb: Token, c: Token) -> bool:
     attribution clause, whose length decides whether a fronted clause is its content."""
     return c.dep_ == "advcl" and c.i > verb.i and c.left_edge.i > 0 \
         and c.doc[c.left_edge.i - 1].text == ","
+
+
+def _extend_clause(ctx: _Ctx, verb: Token, b: int) -> int:
+    """Grow a reported clause over a second "that"-clause the parser hung on the cue verb
+    ("said A, and that B", "predicted A but that B"): both are what was said."""
+    doc = ctx.doc
+    for c in sorted(verb.children, key=lambda x: x.i):
+        if c.i <= b or c.dep_ in {"punct", "cc"}:
+            continue
+        gap = doc[b + 1:c.left_edge.i]
+        if c.dep_ in {"conj", "ccomp"} and c.pos_ in {"VERB", "AUX"} and any(g.dep_ == "cc" for g in gap) \
+                and all(g.text == "," or g.dep_ == "cc" for g in gap) \
+                and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children) \
+                and "\n" not in ctx.text[doc[b].idx:c.idx]:
+            b = c.right_edge.i
+            continue
+        break
+    return b
 
 
 def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Cand]:
@@ -1149,6 +1241,8 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
         if dobj is not None and verb.i < dobj.i < c0.i and lem not in lex.addressee_object \
                 and not any(x.dep_ in _SUBJ_DEPS for x in c0.children):
             a = min(a, dobj.left_edge.i)  # "asserting the US and allies “will ...”"
+        if kind == "clause" and a > verb.i:
+            b = _extend_clause(ctx, verb, b)
         content = (a, b)
     if content is None and verb.dep_ == "advcl" and dobj is None and any(
             m.dep_ == "mark" and m.lower_ == "as" for m in verb.children) \
@@ -1268,6 +1362,18 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
 _NAMED_SOURCE_ENTS = {"ORG", "PERSON", "NORP", "GPE"}
 
 
+def _one_clause(doc: Doc, head: Token, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    """Whether the words on both sides of a parenthetical make one clause: the head the
+    parenthetical hangs on is on one side and the other side is a single phrase of it
+    ("Among the rules at risk, [according to X,] are six ...")."""
+    for here, other in ((right, left), (left, right)):
+        if not here[0] <= head.i <= here[1]:
+            continue
+        tops = [x for x in doc[other[0]:other[1] + 1] if not other[0] <= x.head.i <= other[1]]
+        return len(tops) == 1 and tops[0].head.i == head.i
+    return False
+
+
 def _according_cands(ctx: _Ctx) -> list[_Cand]:
     doc = ctx.doc
     out = []
@@ -1291,14 +1397,22 @@ def _according_cands(ctx: _Ctx) -> list[_Cand]:
         a1 = max(who.right_edge.i, to.i)
         left = _trim(doc, sent.start, a0 - 1)
         right = _trim(doc, a1 + 1, sent.end - 1)
-        if left and right:
+        skip = None
+        if left and " ".join(x.lower_ for x in doc[left[0]:left[1] + 1]) in _CONNECTIVES:
+            left = None  # "In addition, according to X, ...": the writer's connective
+        if left and right and _one_clause(doc, t.head, left, right) and doc[a0 - 1].text == "," \
+                and a1 + 1 < len(doc) and doc[a1 + 1].text == ",":
+            # "Since May, according to X, the forces have ...": one clause around the source
+            content, skip = (left[0], right[1]), (doc[a0].idx, doc[a1].idx + len(doc[a1]))
+        elif left and right:
             content = left if (left[1] - left[0]) > (right[1] - right[0]) else right
         else:
             content = left or right
         if content is None:
             continue
         out.append(_Cand(cue="according to", cue_tok=t, cue_start=t.idx, cue_end=to.idx + len(to),
-                         content=content, speaker_np=who, kind="according"))
+                         content=content, speaker_np=who, kind="around" if skip else "according",
+                         skip=skip))
     return out
 
 
@@ -1574,12 +1688,95 @@ def _colon_paragraph_end(ctx: _Ctx, c: _Cand, p1: int) -> int:
     return len(text) if end < 0 else end
 
 
+#: Relative words that open a non-restrictive relative clause after a comma.
+_NONRESTRICTIVE = {"which", "who", "whom", "whose", "where"}
+
+
+def _trim_tail(ctx: _Ctx, c: _Cand, a: int, b: int) -> int:
+    """Drop a non-restrictive relative clause that closes an unquoted content ("he said
+    the plan would cost more, which critics dispute"): after a comma and a relative word,
+    it is mostly the writer's description, not part of what was said. Kept when it holds
+    quoted words or a reporting verb of a pronoun ("..., which he called ..."); never
+    inside a quotation, and never the whole content."""
+    doc = ctx.doc
+    if c.kind in {"quote", "around", "previous"}:
+        return b
+    changed = True
+    while changed:
+        changed = False
+        for x in doc[a:b + 1]:
+            if x.right_edge.i != b or not (a <= x.head.i < x.i) or x.head.i > b:
+                continue
+            k = x.left_edge.i - 1
+            if k <= a or doc[k].text != "," or x.head.i >= k:
+                continue
+            if x.dep_ != "relcl" or (doc[x.left_edge.i].lower_ not in _NONRESTRICTIVE and not (
+                    doc[x.left_edge.i].dep_ == "prep" and doc[x.left_edge.i + 1].lower_ in _NONRESTRICTIVE)):
+                continue
+            if ctx.quote_at(doc[k].idx) is not None or any(
+                    t.text in _QUOTE_CHARS or t.text in _QUOTE_TOKENS for t in doc[k:b + 1]):
+                continue  # quoted words in the clause: the speaker's
+            if any(t.pos_ == "VERB" and _verb_lemma(ctx, t) in ctx.lex.verb_class
+                   and any(s.dep_ in _SUBJ_DEPS and s.pos_ == "PRON" for s in t.children)
+                   for t in doc[k:b + 1]):
+                continue  # "..., which he said ...": the speaker's own words
+            if sum(1 for t in doc[a:k] if t.is_alpha) < 1:
+                continue
+            b = k - 1
+            changed = True
+            break
+    return b
+
+
+#: Discourse connectives of the writer that open a sentence ("Still, ...", "In fact, ...").
+_CONNECTIVES = {"still", "however", "meanwhile", "indeed", "nonetheless", "nevertheless",
+                "moreover", "furthermore", "additionally", "conversely", "regardless",
+                "in fact", "in contrast", "by contrast", "in particular", "in addition",
+                "as a result", "for example", "for instance", "of course", "in turn",
+                "at the same time", "on the other hand", "in other words", "even so",
+                "in short", "in any case", "after all", "as it stands", "as it currently stands"}
+#: Words opening a concessive phrase ("Despite ...,", "Though ...,", "Even if ...,").
+_CONCESSIVE = {"despite", "though", "although", "notwithstanding", "whereas"}
+
+
+def _trim_head(ctx: _Ctx, c: _Cand, a: int, b: int) -> int:
+    """Drop the writer's connective or concession that opens a sentence whose attribution
+    comes after the content ("Still, X has ..., according to a poll", "Despite a month of
+    attacks, X has failed to ..., according to a poll"): set off by a comma before the
+    clause's subject, it frames the reported words rather than being part of them. Not in
+    quoted words; time and place phrases ("In 2014, ...") stay."""
+    doc = ctx.doc
+    if c.kind not in {"clause", "according"} or c.cue_tok.i <= b or ctx.quote_at(doc[a].idx) is not None:
+        return a
+    for _ in range(2):
+        k = a
+        while k <= b and doc[k].text != ",":
+            k += 1
+        if k >= b or k - a > 12:
+            return a
+        words = " ".join(t.lower_ for t in doc[a:k])
+        first = doc[a].lower_ if doc[a].lower_ != "even" else doc[min(a + 1, k)].lower_
+        if words not in _CONNECTIVES and first not in _CONCESSIVE:
+            return a
+        head = [t for t in doc[a:k] if not (a <= t.head.i < k)]
+        root = head[0].head if len(head) == 1 else None
+        if root is None or not (k < root.i <= b) or any(
+                x.dep_ in _SUBJ_DEPS and x.i < k for x in root.children):
+            return a
+        if not any(x.dep_ in _SUBJ_DEPS and x.i > k for x in root.children):
+            return a
+        a = k + 1
+    return a
+
+
 def _content_chars(ctx: _Ctx, c: _Cand) -> Optional[tuple[int, int]]:
     doc, text = ctx.doc, ctx.text
     r = _trim(doc, *c.content, drop_mark=c.kind in {"clause", "stance", "quote", "noun", "according", "as"})
     if r is None:
         return None
     a, b = r
+    b = _trim_tail(ctx, c, a, b)
+    a = _trim_head(ctx, c, a, b)
     cs, ce = doc[a].idx, doc[b].idx + len(doc[b])
     # grow to the whole quotation when the content lies inside one (the cue outside it)
     q = ctx.quote_at(cs)
@@ -1785,6 +1982,8 @@ def _split_chained(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
                 continue
             if t.dep_ == "conj" and t.tag_ != a.cue_tok.tag_ and t.tag_ != "VBG":
                 continue
+            if t.dep_ == "advcl" and _has_to(t):
+                continue  # "said she came to support him": a purpose clause, not a second cue
             cut = t.left_edge.i - 1
             if cut <= a0:
                 continue
@@ -1867,6 +2066,9 @@ def _merge_split_quotes(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
                 break
         if q2 is None:
             continue  # the attribution clause does not end right before the quotation
+        if any(x.dep_ == "conj" and c.cue_end <= x.idx < q2.open_char
+               and any(y.dep_ in _SUBJ_DEPS for y in x.children) for x in c.cue_tok.children):
+            continue  # “A,” she said, and her husband cut in. “B.”: B may be another speaker's
         si = ctx.sent_of(c.cue_tok)
         if any(c.cue_end < x.start_char < q2.open_char and text[x.start_char:q2.open_char].strip()
                for x in ctx.sents[si + 1:si + 4]):
