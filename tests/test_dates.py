@@ -266,3 +266,25 @@ def test_norms_come_back_even_when_matching_fails(nlp, monkeypatch):
     with pytest.raises(RuntimeError, match="matcher failed"):
         extract_dates(doc, published=FRIDAY)
     assert [t.norm_ for t in doc] == before
+
+
+def test_threads_can_extract_dates_from_one_doc(nlp):
+    """Extractions in several threads on the same Doc give the serial result and leave the
+    norms as they were (they take turns while the doc's NORM column is lent)."""
+    import sys
+    from concurrent.futures import ThreadPoolExecutor
+
+    text = " ".join(["The talks resumed on Monday, June 2, after a pause since May 16."] * 40)
+    doc = nlp(text)
+    before = [t.norm_ for t in doc]
+    expected = [(d.text, d.value) for d in extract_dates(doc, published=FRIDAY)]
+    old = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            runs = list(pool.map(lambda _: [(d.text, d.value) for d in extract_dates(doc, published=FRIDAY)],
+                                 range(16)))
+    finally:
+        sys.setswitchinterval(old)
+    assert all(r == expected for r in runs)
+    assert [t.norm_ for t in doc] == before

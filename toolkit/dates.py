@@ -25,6 +25,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Union
@@ -1327,6 +1328,11 @@ _ARRAY_CLASSES: dict[tuple[int, int, int], tuple[str, str, int]] = {}
 _STRONG_CLS_CACHE: dict[str, frozenset] = {}
 
 
+#: Held while a doc's NORM column is lent to the matcher (the matching is pure Python and C
+#: under the GIL, so serialising it costs threads nothing).
+_NORM_LOCK = threading.RLock()
+
+
 def _candidates(doc: Doc) -> list[_Cand]:
     raw = []
     seen = set()
@@ -1337,17 +1343,18 @@ def _candidates(doc: Doc) -> list[_Cand]:
         strings = doc.vocab.strings
         for c in set(C):  # the class strings must be in this vocabulary's store, for good
             strings.add(c, allow_transient=False)  # (not dropped with a spaCy memory zone)
-        norms = doc.to_array([NORM])
-        doc.from_array([NORM], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
-        try:
-            for a, b, keys in windows:
-                for match_id, s, e in _matcher(doc.vocab, keys)(doc[a:b]):
-                    key = (match_id, a + s, a + e)
-                    if key not in seen:
-                        seen.add(key)
-                        raw.append(_Cand(a + s, a + e, strings[match_id]))
-        finally:
-            doc.from_array([NORM], norms.reshape(-1, 1))
+        with _NORM_LOCK:  # one borrower at a time: two threads on one Doc would swap norms
+            norms = doc.to_array([NORM])
+            doc.from_array([NORM], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
+            try:
+                for a, b, keys in windows:
+                    for match_id, s, e in _matcher(doc.vocab, keys)(doc[a:b]):
+                        key = (match_id, a + s, a + e)
+                        if key not in seen:
+                            seen.add(key)
+                            raw.append(_Cand(a + s, a + e, strings[match_id]))
+            finally:
+                doc.from_array([NORM], norms.reshape(-1, 1))
     # range patterns "MONTH DAY - DAY, YEAR" and "DAY - DAY MONTH YEAR"
     for i in range(len(doc) - 2):
         if "|DAY|" in C[i] and doc[i + 1].lower_ in _RANGE_WORDS and "|DAY|" in C[i + 2]:
@@ -1666,8 +1673,10 @@ def extract_dates(doc: Doc, *, published: Optional[dt.date] = None) -> list[Date
 
     Note:
         While it runs, the pattern matcher borrows the doc's ``NORM`` column for its token
-        classes and restores it afterwards (also on errors), so the doc is unchanged; do not
-        run two extractions on the same ``Doc`` from two threads at once.
+        classes and restores it afterwards (also on errors), so the doc is unchanged. Date
+        extractions in several threads take turns for that moment (a lock), so they are
+        safe even on one ``Doc``; other code that reads ``token.norm_`` of the same ``Doc``
+        in another thread at that moment would see the classes.
 
     Example:
         >>> doc = nlp("Ukraine's Foreign Minister said so on Friday.")  # doctest: +SKIP

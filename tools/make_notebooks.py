@@ -342,8 +342,8 @@ not as findings):
 
 - **Voices.** The principals of both delegations get about the same room: Peskov, Umerov and
   Medinsky and Putin have seven or eight statements each, Zelenskyy six. By country, Russian speakers have
-  more statements and attributed words than Ukrainian ones (about three to two), the United
-  States and Turkey follow far behind. About a third of the statements (and of the words) has no
+  more statements and attributed words than Ukrainian ones (about three to two in statements,
+  five to three in words), the United States and Turkey follow far behind. About a third of the statements (and of the words) has no
   country: anonymous sources ("a Turkish diplomatic source", "a European diplomat"), institutions
   and joint speakers ("Russia and Ukraine", which is what "the parties" and "the two sides" of
   the readouts resolve to).
@@ -354,15 +354,16 @@ not as findings):
 - **Reporting verbs.** The outlets report almost everyone with neutral verbs ("said", "told",
   "stated") and never with distancing ones ("claimed", "alleged"): no speaker is singled out for
   scepticism. What varies is the speech act: Ukraine (as a country) mostly asks and proposes
-  (directive), Russia offers (commissive), Peskov informs and concedes, Zelenskyy insists and
-  warns (oppositional), Kellogg concedes ("recognized Russia's concern as legitimate").
+  (directive), the two sides together agree and commit (commissive: "the parties agreed to
+  exchange ..."), Peskov informs and concedes, Zelenskyy insists and warns (oppositional),
+  Kellogg concedes ("recognized Russia's concern as legitimate").
 - **Hedging.** Putin's paraphrased statements are the most hedged ("possible", "could", "not ruling
-  out"), followed by Rubio, the Turkish source, Medinsky and Erdogan ("possible",
+  out"), followed by Rubio, the Turkish source, Erdogan and Medinsky ("possible",
   "unlikely"); boosters are almost absent, Peskov's "of course" being the only one among the main
   speakers. Negation marks Kellogg's and Zelenskyy's statements ("not on the table", "not serious").
 - **Sentiment.** Peskov, Erdogan, the Turkish source and Putin are on the positive side (Peskov's
-  "pleased" and "appealing"); Umerov, "Ukraine" and the joint "Russia and Ukraine" come out
-  negative. The table of extremes shows why: the most negative contents are about prisoner
+  "pleased" and "appealing"); Umerov, Medinsky, "Russia", "Ukraine" and the joint "Russia and
+  Ukraine" come out negative. The table of extremes shows why: the most negative contents are about prisoner
   exchanges ("seriously wounded ... prisoners of war"), not hostile statements. VADER scores the
   topic's words, so compare speakers on the same topic, and read the evaluative terms alongside.
 - **Contested terms.** Every outlet writes "Kyiv", and the only partisan vocabulary found is on
