@@ -893,15 +893,30 @@ def _join_one_sided(rows: list, sym: set) -> None:
     Istanbul": one known country) the parties key of the two-sided reports it overlaps
     ("Russia and Ukraine held talks" on the same days), when exactly one set of parties
     of that family includes its country over its dates. Undated rows are left alone."""
+    import bisect
+
     import pandas as pd
 
-    sided = [r for r in rows if r["family"] in sym and len(r["parties"]) >= 2 and not pd.isna(r["start"])]
+    # two-sided rows by (family, country), sorted by start; the longest span bounds the search
+    index: dict = {}
+    for o in rows:
+        if o["family"] in sym and len(o["parties"]) >= 2 and not pd.isna(o["start"]):
+            for c in o["parties"]:
+                index.setdefault((o["family"], c), []).append((o["start"], o["end"], o["who"]))
+    spans = {}
+    for key, items in index.items():
+        items.sort(key=lambda x: (x[0], x[1], x[2]))
+        spans[key] = ([x[0] for x in items], max(x[1] - x[0] for x in items))
     for r in rows:
         if r["family"] not in sym or len(r["parties"]) != 1 or pd.isna(r["start"]):
             continue
-        keys = {o["who"] for o in sided
-                if o["family"] == r["family"] and r["parties"] <= o["parties"]
-                and o["start"] <= r["end"] and r["start"] <= o["end"]}
+        key = (r["family"], next(iter(r["parties"])))
+        if key not in index:
+            continue
+        starts, longest = spans[key]
+        lo = bisect.bisect_left(starts, r["start"] - longest)
+        hi = bisect.bisect_right(starts, r["end"])
+        keys = {who for start, end, who in index[key][lo:hi] if end >= r["start"]}
         if len(keys) == 1:
             r["who"] = keys.pop()
 
