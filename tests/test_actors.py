@@ -133,6 +133,10 @@ def test_resolver_on_the_seed(seed, needle, after, expected):
      "The two sides agreed to exchange prisoners.", "The two sides", "Russia and Ukraine"),
     ("Donald Trump and Recep Tayyip Erdogan discussed the Russia–Ukraine talks. "
      "The sides agreed to exchange prisoners.", "The sides", "Russia and Ukraine"),
+    # no pair named before: the two countries or groups of the nearest sentence, not a group and its head
+    ("A Russian delegation led by presidential aide Vladimir Medinsky arrived in Istanbul for talks with "
+     "Ukraine, but the meeting was pushed back as the two sides sparred over the seating.", "the two sides",
+     "Russian delegation and Ukraine"),
     # people still win for "they"
     ("Russia and Ukraine met in Istanbul. Later Donald Trump and Recep Tayyip Erdogan spoke by phone. "
      "They agreed to talk again.", "They", "Donald Trump and Recep Tayyip Erdogan"),

@@ -1738,18 +1738,22 @@ class ActorResolver:
             return self._joint(best[3], how)
         if among is not None:
             return None
-        # the two people (or actors) of the nearest sentence naming exactly two
+        # the two people (or actors; with ``sides``, countries, groups or organisations
+        # first) of the nearest sentence naming exactly two
         si = art.sent_of[s]
-        for k in range(si, max(-1, si - 6), -1):
-            acts = []
-            for m in art._by_sent_index().get(k, ()):
-                if m.start >= s or m.how == "pronoun":
-                    continue
-                a = art.acts.get(m.key)
-                if a and (a.kind == "person" if person else a.kind in {"person", "group"}) and a not in acts:
-                    acts.append(a)
-            if len(acts) == 2:
-                return self._joint(acts, how)
+        kinds_tried = ([{"country", "group", "organization"}] if sides else []) + \
+            [{"person"} if person else {"person", "group"}]
+        for kinds in kinds_tried:
+            for k in range(si, max(-1, si - 6), -1):
+                acts = []
+                for m in art._by_sent_index().get(k, ()):
+                    if m.start >= s or m.how == "pronoun":
+                        continue
+                    a = art.acts.get(m.key)
+                    if a and a.kind in kinds and a not in acts:
+                        acts.append(a)
+                if len(acts) == 2:
+                    return self._joint(acts, how)
         return None
 
 
