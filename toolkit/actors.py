@@ -34,13 +34,13 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional, Union
 
 import numpy as np
-import yaml
 from spacy.attrs import DEP, IS_QUOTE, LOWER, ORTH, SENT_START
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from .paths import LEXICON_DIR
 from .types import Actor, ActorResult, Mention, ResolvedActor
+from .yamlfiles import read_mapping
 
 __all__ = ["extract_actors", "load_dictionary", "ActorDictionary", "ActorResolver", "slugify"]
 
@@ -339,9 +339,7 @@ def _title_key(title: str) -> str:
 
 
 def _read_yaml(path: Union[str, Path]) -> dict:
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the C loader is ~10x faster
-    with open(path, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=loader) or {}
+    return read_mapping(path, what="actor dictionary")
 
 
 @functools.lru_cache(maxsize=1)

@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import Optional, Union
 
 import numpy
-import yaml
 from spacy.attrs import LOWER, NORM, ORTH, POS, TAG
 from spacy.lang.en.lex_attrs import like_num as _like_num
 from spacy.matcher import Matcher
@@ -39,6 +38,7 @@ from spacy.tokens import Doc, Token
 
 from .paths import LEXICON_DIR
 from .types import DateExpr
+from .yamlfiles import read_mapping
 
 __all__ = ["extract_dates", "infer_published", "load_lexicon", "value_bounds"]
 
@@ -90,8 +90,7 @@ def load_lexicon(path: Union[str, Path, None] = None) -> dict:
         >>> load_lexicon()["months"]["june"]
         6
     """
-    with open(path or LEXICON_PATH, encoding="utf-8") as fh:
-        lex = yaml.safe_load(fh) or {}
+    lex = read_mapping(path or LEXICON_PATH, what="dates")
     for key in ("ambiguous_months", "month_cues", "clock_units", "number_only_units",
                 "duration_modifiers", "time_zones", "name_heads", "leading_prepositions"):
         lex[key] = {str(x).lower() for x in lex.get(key) or []}

@@ -40,10 +40,9 @@ import functools
 import re
 from typing import Iterable, Mapping, Optional, Sequence
 
-import yaml
-
 from .paths import LEXICON_DIR
 from .types import DateExpr, Event, SpeakerResolver
+from .yamlfiles import read_mapping
 
 # --------------------------------------------------------------------------- lexicons
 #: Verbs that report an event on their own (action = the verb lemma).
@@ -807,8 +806,7 @@ ACTION_FAMILIES_PATH = LEXICON_DIR / "event_actions.yaml"
 
 @functools.lru_cache(maxsize=1)
 def _action_lexicon() -> dict:
-    with open(ACTION_FAMILIES_PATH, encoding="utf-8") as fh:
-        return yaml.safe_load(fh) or {}
+    return read_mapping(ACTION_FAMILIES_PATH, what="event-action")
 
 
 def _default_families() -> dict:

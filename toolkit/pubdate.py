@@ -13,11 +13,11 @@ import functools
 import re
 from typing import Optional
 
-import yaml
 from spacy.tokens import Doc
 
 from .dates import _ORDINAL_DAYS, _TEEN_WORDS, _TENS, _UNIT_WORDS, LEX, _resolve_all, _safe_date
 from .paths import LEXICON_DIR
+from .yamlfiles import read_mapping
 
 __all__ = ["infer_published"]
 
@@ -69,8 +69,7 @@ def _office_patterns() -> list[tuple[re.Pattern, list[tuple[dt.date, dt.date]], 
     from the actor dictionary's dated roles."""
     path = LEXICON_DIR / "actors.yaml"
     try:
-        with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
+        data = read_mapping(path, what="actor dictionary")
     except OSError:
         return []
     far = dt.date(9999, 12, 31)

@@ -38,11 +38,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Optional, Sequence, Union
 
 import pandas as pd
-import yaml
 
 from .paths import LEXICON_DIR
-
 from .types import STATEMENT_MODES
+from .yamlfiles import read_mapping
 
 #: Label of statements whose grouping value is missing.
 UNKNOWN = "(unknown)"
@@ -249,17 +248,9 @@ _OPEN_Q = set("\u201c\u00ab\u201e")
 _CLOSE_Q = set("\u201d\u00bb")
 
 
-def _read_yaml(path: Union[str, Path], what: str) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: a {what} lexicon must be a YAML mapping")
-    return data
-
-
 @functools.lru_cache(maxsize=8)
 def _cached_yaml(path: str, what: str) -> dict:
-    return _read_yaml(path, what)
+    return read_mapping(path, what=what)
 
 
 def _merge(base: Mapping, extra: Mapping) -> dict:

@@ -10,10 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Mapping, Optional, Union
 
-import yaml
-
 from ..paths import LEXICON_DIR
-
+from ..yamlfiles import read_mapping
 
 DEFAULT_LEXICON = LEXICON_DIR / "reporting_verbs.yaml"
 
@@ -124,11 +122,7 @@ def _build_lexicon(raw: Mapping[str, Any]) -> Lexicon:
 
 @functools.lru_cache(maxsize=16)
 def _load_yaml(path: str) -> dict:
-    with open(path, encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: a reporting-verb lexicon must be a YAML mapping")
-    return data
+    return read_mapping(path, what="reporting-verb")
 
 
 @functools.lru_cache(maxsize=16)
