@@ -181,11 +181,10 @@ def normalise_published(value: Optional[str], *, what: str = "published") -> Opt
 
 @functools.lru_cache(maxsize=1)
 def _language_lexicon() -> tuple[float, float, int, dict]:
-    import yaml
-
     from .paths import LEXICON_DIR
+    from .yamlfiles import read_mapping
 
-    data = yaml.safe_load((LEXICON_DIR / "languages.yaml").read_text(encoding="utf-8"))
+    data = read_mapping(LEXICON_DIR / "languages.yaml", what="language")
     words = {lang: frozenset(str(w).lower() for w in ws) for lang, ws in data["stopwords"].items()}
     return (float(data.get("min_english_ratio", 0.15)), float(data.get("min_english_ratio_unknown", 0.05)),
             int(data.get("min_words", 12)), words)
