@@ -247,3 +247,54 @@ def test_parse_to_parquet_rejects_bad_options(tmp_path, folder, nlp):
         toolkit.parse_to_parquet(folder, tmp_path / "x", flush_every=0, nlp=nlp)
     with pytest.raises(TypeError, match="does not take 'keep_docs'"):
         toolkit.parse_to_parquet(folder, tmp_path / "x", keep_docs=True, nlp=nlp)
+
+
+class _FlakyExecutor(ThreadPoolExecutor):
+    """Threads whose chunks fail as a whole when they hold the article naming Lavrov, as
+    when a worker process dies on it."""
+
+    def submit(self, fn, *args, **kwargs):
+        items = args[1] if len(args) > 1 else []
+        if any("Lavrov" in it[1] for it in items):
+            fut = super().submit(lambda: None)
+            fut.result()
+            failed = type(fut)()
+            failed.set_exception(RuntimeError("worker lost"))
+            return failed
+        return super().submit(fn, *args, **kwargs)
+
+
+def test_a_failed_chunk_is_retried_one_article_at_a_time(folder, nlp, serial):
+    with _FlakyExecutor(max_workers=2) as ex:
+        par = toolkit.parse_many(folder, nlp=nlp, executor=ex, batch_size=4)  # one chunk of four
+    assert list(par.articles.article_id) == ["a", "c", "d"]
+    (err,) = par.errors.itertuples()
+    assert (err.article_id, err.stage) == ("b", "worker") and "worker lost" in err.reason
+    keep = serial.statements[serial.statements.article_id != "b"].reset_index(drop=True)
+    pd.testing.assert_frame_equal(par.statements, keep)
+
+
+def test_a_process_pool_whose_worker_died_is_replaced(nlp):
+    import os
+
+    runner = corpus_mod._make_runner(nlp, None, workers=2, executor=None, batch_size=2, keep_docs=False)
+    try:
+        old = runner.executor
+        exc = old.submit(os._exit, 1).exception(timeout=120)  # a worker dies, as when killed
+        assert isinstance(exc, corpus_mod.BrokenProcessPool)
+        runner.recover(exc)
+        assert runner.executor is not old
+        item = (0, TEXTS["d"], "d", None, None, None, None, "d.txt")
+        ((pos, payload, err, _doc),) = runner.submit([item]).result(timeout=300)
+        assert (pos, err) == (0, None) and payload is not None
+    finally:
+        runner.close()
+
+
+def test_cache_hits_inside_a_chunk_keep_input_order(tmp_path, nlp, serial, folder):
+    # b and d cached; a and c parsed in one chunk of a thread executor, with b between them
+    toolkit.parse_many([folder / "b.txt", folder / "d.txt"], nlp=nlp, cache_dir=tmp_path)
+    with ThreadPoolExecutor(max_workers=2) as ex:
+        mixed = toolkit.parse_many(folder, nlp=nlp, executor=ex, batch_size=4, cache_dir=tmp_path)
+    assert mixed.stats["cached"] == 2 and mixed.stats["parsed"] == 2
+    assert_same_tables(mixed, serial)

@@ -50,8 +50,9 @@ import tempfile
 import threading
 import time
 import warnings
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Optional, Sequence, Union
+from typing import Any, Callable, Iterable, Iterator, Optional, Sequence, Union
 
 import polars as pl
 
@@ -405,6 +406,9 @@ class _SerialRunner:
                                      local=True))
         return fut
 
+    def recover(self, exc: BaseException) -> None:
+        pass
+
     def close(self) -> None:
         pass
 
@@ -412,13 +416,22 @@ class _SerialRunner:
 class _ExecutorRunner:
     """Runs chunks on a ``concurrent.futures.Executor`` (process pool, thread pool, Dask)."""
 
-    def __init__(self, executor: cf.Executor, spec: tuple, batch_size: int, n_slots: int, own: bool = False):
+    def __init__(self, executor: cf.Executor, spec: tuple, batch_size: int, n_slots: int, own: bool = False,
+                 restart: Optional[Callable[[], cf.Executor]] = None):
         self.executor, self.spec, self.batch_size, self.own = executor, spec, batch_size, own
+        self.restart = restart
         self.chunk_size = max(1, min(batch_size, 8))
         self.max_in_flight = max(2, 3 * n_slots)
 
     def submit(self, items) -> cf.Future:
         return self.executor.submit(run_chunk, self.spec, list(items), self.batch_size)
+
+    def recover(self, exc: BaseException) -> None:
+        """After a failed chunk: a process pool of ours whose worker died (killed, out of
+        memory) is replaced, so that the rest of the batch goes on."""
+        if self.restart is not None and isinstance(exc, BrokenProcessPool):
+            self.executor.shutdown(wait=False, cancel_futures=True)
+            self.executor = self.restart()
 
     def close(self) -> None:
         if self.own:
@@ -461,9 +474,11 @@ def _make_runner(model, nlp: NlpLike, *, workers: int, executor, batch_size: int
             ctx.set_forkserver_preload(["toolkit.corpus"])
         else:  # pragma: no cover - Windows, macOS without forkserver
             ctx = multiprocessing.get_context("spawn")
-        pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                                      initargs=(spec,))
-        return _ExecutorRunner(pool, ("ref", spec[1]), batch_size, workers, own=True)
+        def new_pool() -> cf.Executor:
+            return cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+                                          initargs=(spec,))
+
+        return _ExecutorRunner(new_pool(), ("ref", spec[1]), batch_size, workers, own=True, restart=new_pool)
     if _is_dask_client(executor):
         n = sum(w.get("nthreads", 1) for w in executor.scheduler_info().get("workers", {}).values()) or 1
         return _ExecutorRunner(executor.get_executor(), spec, batch_size, n)
@@ -1020,6 +1035,26 @@ def parse_many(inputs, *, published=None, nlp: NlpLike = None, batch_size: int =
                   keep_docs=keep_docs)
 
 
+def _chunk_results(runner, fut: cf.Future, items: list) -> list:
+    """The results of a chunk. When the chunk failed as a whole (its worker process died, a
+    Dask worker was lost), its articles are tried again one by one, so that only the one at
+    fault (or any that fails again) becomes an error row, at stage ``worker``."""
+    try:
+        return fut.result()
+    except Exception as exc:
+        runner.recover(exc)
+    out = []
+    for item in items:
+        try:
+            out.extend(runner.submit([item]).result())
+        except Exception as exc:
+            runner.recover(exc)
+            out.append((item[0], None, ("worker", f"the process parsing this article failed and failed "
+                                                  f"again when it was retried alone ({type(exc).__name__}: "
+                                                  f"{exc}); the other articles are not affected"), None))
+    return out
+
+
 def _parse(inputs, *, published=None, nlp: NlpLike = None, batch_size: int = 32, backend: str = "pandas",
            workers: int = 1, cache_dir: Optional[PathLike] = None, executor: Any = None,
            progress: bool = False, keep_docs: bool = False, sink: Optional[_ParquetSink] = None,
@@ -1045,6 +1080,9 @@ def _parse(inputs, *, published=None, nlp: NlpLike = None, batch_size: int = 32,
     chunk: list = []
     in_flight: dict = {}  # future -> slots of its chunk not consumed yet
 
+    chunk_items: dict = {}  # future -> the items it was given (to retry them one by one)
+    results: dict = {}  # future -> its results by input position, while slots of it are queued
+
     def submit():
         items = [(s.pos, s.item.text, s.item.article_id, s.pub, s.item.title, s.item.source, s.item.url,
                   s.item.path) for s in chunk]
@@ -1052,6 +1090,7 @@ def _parse(inputs, *, published=None, nlp: NlpLike = None, batch_size: int = 32,
         for s in chunk:
             s.fut = fut
         in_flight[fut] = len(chunk)
+        chunk_items[fut] = items
         chunk.clear()
 
     def consume(drain: bool) -> None:
@@ -1069,13 +1108,15 @@ def _parse(inputs, *, published=None, nlp: NlpLike = None, batch_size: int = 32,
             if not s.fut.done() and not (drain or len(in_flight) >= runner.max_in_flight):
                 return
             fut = s.fut
-            by_pos = {r[0]: r for r in fut.result()}
+            if fut not in results:  # cache hits may sit between the slots of one chunk
+                results[fut] = {r[0]: r for r in _chunk_results(runner, fut, chunk_items.pop(fut))}
+            by_pos = results[fut]
             # the slots of this chunk leave the queue in input order (hits may sit between them)
             while slots and slots[0].fut is fut:
                 t = slots.popleft()
                 in_flight[fut] -= 1
                 if not in_flight[fut]:
-                    del in_flight[fut]
+                    del in_flight[fut], results[fut]
                 _, payload, err, doc = by_pos[t.pos]
                 aid = t.item.article_id
                 if err is None:
