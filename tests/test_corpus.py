@@ -298,3 +298,21 @@ def test_cache_hits_inside_a_chunk_keep_input_order(tmp_path, nlp, serial, folde
         mixed = toolkit.parse_many(folder, nlp=nlp, executor=ex, batch_size=4, cache_dir=tmp_path)
     assert mixed.stats["cached"] == 2 and mixed.stats["parsed"] == 2
     assert_same_tables(mixed, serial)
+
+
+def test_an_article_over_the_time_limit_is_stopped_and_the_batch_goes_on(tmp_path, nlp):
+    folder = write_articles(tmp_path / "arts", "ad")
+    # about 100,000 words: far more than a second of parsing
+    (folder / "huge.txt").write_text("Peskov said on Friday that the talks would resume. " * 12000,
+                                     encoding="utf-8")
+    res = toolkit.parse_many(folder, nlp=nlp, workers=2, batch_size=1, timeout=1.5)
+    assert sorted(res.articles.article_id) == ["a", "d"]
+    (err,) = res.errors.itertuples()
+    assert (err.article_id, err.stage) == ("huge", "timeout") and "timeout=1.5" in err.reason
+
+
+def test_timeout_needs_worker_processes(folder, nlp):
+    with pytest.raises(ValueError, match="timeout needs workers >= 2 or an executor"):
+        toolkit.parse_many(folder, nlp=nlp, timeout=5)
+    with pytest.raises(ValueError, match="timeout=0 is invalid"):
+        toolkit.parse_many(folder, nlp=nlp, workers=2, timeout=0)

@@ -57,7 +57,7 @@ def _cmd_parse(args) -> int:
             res = parse_to_parquet(args.paths, args.output, flush_every=args.flush_every,
                                    published=args.published, nlp=args.nlp, workers=args.workers,
                                    cache_dir=args.cache, batch_size=args.batch_size, progress=not args.quiet,
-                                   executor=client)
+                                   executor=client, timeout=args.timeout)
     finally:
         if client is not None:
             client.close()  # also stops a local cluster it started
@@ -358,6 +358,9 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     p.add_argument("--flush-every", type=_positive, default=1000, metavar="N",
                    help="write the tables every N articles instead of holding them (default 1000)")
     p.add_argument("--batch-size", type=_positive, default=32, help="texts per nlp.pipe batch")
+    p.add_argument("--timeout", type=_positive, default=None, metavar="SECONDS",
+                   help="seconds one article may take (needs --workers 2 or more, or --dask); an article "
+                        "over it is stopped and listed as failed")
     p.add_argument("--published", default=None, help="publication date for every article (ISO)")
     p.add_argument("--nlp", default=None, help="spaCy pipeline name")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")

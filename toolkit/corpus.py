@@ -311,6 +311,12 @@ def _init_worker(spec: tuple) -> None:
     _PIPELINES[spec[1]] = _load_spec(spec)
 
 
+def _ping() -> int:
+    """A task that returns once a worker is up (its pipeline loaded)."""
+    time.sleep(0.05)  # long enough for the pool to start every worker
+    return os.getpid()
+
+
 # --------------------------------------------------------------------------- the unit of work
 
 # An item shipped to a worker: (index, text, article_id, published, title, source, url, path)
@@ -406,7 +412,7 @@ class _SerialRunner:
                                      local=True))
         return fut
 
-    def recover(self, exc: BaseException) -> None:
+    def recover(self, exc: BaseException, fut: Optional[cf.Future] = None) -> None:
         pass
 
     def close(self) -> None:
@@ -420,18 +426,30 @@ class _ExecutorRunner:
                  restart: Optional[Callable[[], cf.Executor]] = None):
         self.executor, self.spec, self.batch_size, self.own = executor, spec, batch_size, own
         self.restart = restart
+        self.generation = 0  # how many times the pool was replaced
         self.chunk_size = max(1, min(batch_size, 8))
         self.max_in_flight = max(2, 3 * n_slots)
 
     def submit(self, items) -> cf.Future:
-        return self.executor.submit(run_chunk, self.spec, list(items), self.batch_size)
+        fut = self.executor.submit(run_chunk, self.spec, list(items), self.batch_size)
+        fut.toolkit_generation = self.generation
+        return fut
 
-    def recover(self, exc: BaseException) -> None:
-        """After a failed chunk: a process pool of ours whose worker died (killed, out of
-        memory) is replaced, so that the rest of the batch goes on."""
-        if self.restart is not None and isinstance(exc, BrokenProcessPool):
-            self.executor.shutdown(wait=False, cancel_futures=True)
-            self.executor = self.restart()
+    def recover(self, exc: BaseException, fut: Optional[cf.Future] = None) -> None:
+        """After ``fut`` failed: a process pool of ours whose worker died (killed, out of
+        memory) is replaced, and one whose worker runs over the time limit is stopped and
+        replaced, so that the rest of the batch goes on; not again for the other futures of
+        a pool already replaced. (A caller's executor is left as it is.)"""
+        if self.restart is None or not isinstance(exc, (BrokenProcessPool, TimeoutError)):
+            return
+        if fut is not None and getattr(fut, "toolkit_generation", self.generation) != self.generation:
+            return
+        if isinstance(exc, TimeoutError):
+            for proc in list((getattr(self.executor, "_processes", None) or {}).values()):
+                proc.kill()
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self.restart()
+        self.generation += 1
 
     def close(self) -> None:
         if self.own:
@@ -460,7 +478,8 @@ def _is_dask_client(obj) -> bool:
     return type(obj).__name__ == "Client" and hasattr(obj, "get_executor") and hasattr(obj, "scheduler_info")
 
 
-def _make_runner(model, nlp: NlpLike, *, workers: int, executor, batch_size: int, keep_docs: bool):
+def _make_runner(model, nlp: NlpLike, *, workers: int, executor, batch_size: int, keep_docs: bool,
+                 warm: bool = False):
     if executor is None and workers == 1:
         return _SerialRunner(model, batch_size, keep_docs)
     if keep_docs:
@@ -475,8 +494,12 @@ def _make_runner(model, nlp: NlpLike, *, workers: int, executor, batch_size: int
         else:  # pragma: no cover - Windows, macOS without forkserver
             ctx = multiprocessing.get_context("spawn")
         def new_pool() -> cf.Executor:
-            return cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
+            pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
                                           initargs=(spec,))
+            if warm:  # with a time limit, the workers' start-up must not count against an article
+                for f in [pool.submit(_ping) for _ in range(workers)]:
+                    f.result()
+            return pool
 
         return _ExecutorRunner(new_pool(), ("ref", spec[1]), batch_size, workers, own=True, restart=new_pool)
     if _is_dask_client(executor):
@@ -991,7 +1014,8 @@ def parse_to_parquet(inputs, directory: PathLike, *, flush_every: int = 1000, te
 
 def parse_many(inputs, *, published=None, nlp: NlpLike = None, batch_size: int = 32,
                backend: str = "pandas", workers: int = 1, cache_dir: Optional[PathLike] = None,
-               executor: Any = None, progress: bool = False, keep_docs: bool = False) -> Corpus:
+               executor: Any = None, progress: bool = False, keep_docs: bool = False,
+               timeout: Optional[float] = None) -> Corpus:
     """Parse many articles (folders, glob patterns, paths or :class:`ArticleInput`) into a corpus.
 
     Texts are read one at a time and go through ``nlp.pipe`` in chunks; docs are dropped as
@@ -1018,12 +1042,18 @@ def parse_many(inputs, *, published=None, nlp: NlpLike = None, batch_size: int =
         progress: show a progress bar on stderr (tqdm if installed, else a counter).
         keep_docs: keep each spaCy ``Doc`` on its article (uses much more memory; needs
             ``workers=1``, no executor; cached articles are parsed again to get their doc).
+        timeout: seconds one article may take to parse and extract (``None``: no limit).
+            An article over it becomes an error row at stage ``timeout``; with
+            ``workers >= 2`` its worker process is stopped and replaced. Needs workers or an
+            executor: a parse running in this process cannot be stopped. With a caller's
+            executor the task is abandoned, not stopped.
 
     Returns:
         A :class:`Corpus`; ``corpus.stats`` counts articles parsed, from cache, failed.
 
     Raises:
-        ValueError: ``published``, ``backend``, ``workers`` or ``batch_size`` is invalid.
+        ValueError: ``published``, ``backend``, ``workers``, ``batch_size`` or ``timeout``
+            is invalid.
 
     Example:
         >>> corpus = parse_many("data/articles", workers=2, cache_dir=".toolkit-cache")  # doctest: +SKIP
@@ -1032,23 +1062,31 @@ def parse_many(inputs, *, published=None, nlp: NlpLike = None, batch_size: int =
     frames.check_backend(backend)
     return _parse(inputs, published=published, nlp=nlp, batch_size=batch_size, backend=backend,
                   workers=workers, cache_dir=cache_dir, executor=executor, progress=progress,
-                  keep_docs=keep_docs)
+                  keep_docs=keep_docs, timeout=timeout)
 
 
-def _chunk_results(runner, fut: cf.Future, items: list) -> list:
+def _chunk_results(runner, fut: cf.Future, items: list, timeout: Optional[float] = None) -> list:
     """The results of a chunk. When the chunk failed as a whole (its worker process died, a
-    Dask worker was lost), its articles are tried again one by one, so that only the one at
-    fault (or any that fails again) becomes an error row, at stage ``worker``."""
+    Dask worker was lost) or ran over ``timeout`` seconds per article, its articles are tried
+    again one by one, so that only the one at fault becomes an error row, at stage
+    ``worker`` or ``timeout``."""
     try:
-        return fut.result()
+        return fut.result(timeout=timeout * len(items) if timeout else None)
     except Exception as exc:
-        runner.recover(exc)
+        runner.recover(exc, fut)
     out = []
     for item in items:
+        retry = None
         try:
-            out.extend(runner.submit([item]).result())
+            retry = runner.submit([item])
+            out.extend(retry.result(timeout=timeout))
+        except TimeoutError as exc:
+            runner.recover(exc, retry)
+            out.append((item[0], None, ("timeout", f"parsing this article took longer than timeout={timeout:g} "
+                                                   f"seconds, also when it was retried alone; it was "
+                                                   f"stopped"), None))
         except Exception as exc:
-            runner.recover(exc)
+            runner.recover(exc, retry)
             out.append((item[0], None, ("worker", f"the process parsing this article failed and failed "
                                                   f"again when it was retried alone ({type(exc).__name__}: "
                                                   f"{exc}); the other articles are not affected"), None))
@@ -1058,19 +1096,25 @@ def _chunk_results(runner, fut: cf.Future, items: list) -> list:
 def _parse(inputs, *, published=None, nlp: NlpLike = None, batch_size: int = 32, backend: str = "pandas",
            workers: int = 1, cache_dir: Optional[PathLike] = None, executor: Any = None,
            progress: bool = False, keep_docs: bool = False, sink: Optional[_ParquetSink] = None,
-           flush_every: int = 1000):
+           flush_every: int = 1000, timeout: Optional[float] = None):
     """The loop of :func:`parse_many` (returns a Corpus) and :func:`parse_to_parquet` (with a
     sink: returns the counts and the errors)."""
     if not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers={workers!r} is invalid; must be an integer >= 1")
     if not isinstance(batch_size, int) or batch_size < 1:
         raise ValueError(f"batch_size={batch_size!r} is invalid; must be an integer >= 1")
+    if timeout is not None:
+        if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not timeout > 0:
+            raise ValueError(f"timeout={timeout!r} is invalid; must be a number of seconds > 0")
+        if workers == 1 and executor is None:
+            raise ValueError("timeout needs workers >= 2 or an executor: a parse running in this "
+                             "process cannot be stopped")
     override = _article.parse_published(published)
     model = load_pipeline(nlp)
     cache = Cache(cache_dir) if cache_dir is not None else None
     signature = pipeline_signature(model) if cache is not None else ""
     runner = _make_runner(model, nlp, workers=workers, executor=executor, batch_size=batch_size,
-                          keep_docs=keep_docs)
+                          keep_docs=keep_docs, warm=timeout is not None)
     total, stream = _count_and_stream(inputs)
     bar = _Progress(progress, total)
     builder = _Builder(keep_docs, sink=sink, flush_every=flush_every)
@@ -1109,7 +1153,7 @@ def _parse(inputs, *, published=None, nlp: NlpLike = None, batch_size: int = 32,
                 return
             fut = s.fut
             if fut not in results:  # cache hits may sit between the slots of one chunk
-                results[fut] = {r[0]: r for r in _chunk_results(runner, fut, chunk_items.pop(fut))}
+                results[fut] = {r[0]: r for r in _chunk_results(runner, fut, chunk_items.pop(fut), timeout)}
             by_pos = results[fut]
             # the slots of this chunk leave the queue in input order (hits may sit between them)
             while slots and slots[0].fut is fut:
