@@ -121,10 +121,11 @@ def test_thread_pool_executor_equals_serial(folder, nlp, serial):
     assert_same_tables(par, serial)
 
 
-def test_cache_hits_between_parsed_articles_keep_input_order(tmp_path, nlp, serial, folder):
+@pytest.mark.parametrize("batch_size", [1, 4])  # 4: a and c in one chunk, with b between them
+def test_cache_hits_between_parsed_articles_keep_input_order(tmp_path, nlp, serial, folder, batch_size):
     toolkit.parse_many([folder / "b.txt", folder / "d.txt"], nlp=nlp, cache_dir=tmp_path)
     with ThreadPoolExecutor(max_workers=2) as ex:
-        mixed = toolkit.parse_many(folder, nlp=nlp, executor=ex, batch_size=1, cache_dir=tmp_path)
+        mixed = toolkit.parse_many(folder, nlp=nlp, executor=ex, batch_size=batch_size, cache_dir=tmp_path)
     assert mixed.stats["cached"] == 2 and mixed.stats["parsed"] == 2
     assert_same_tables(mixed, serial)
 
@@ -289,15 +290,6 @@ def test_a_process_pool_whose_worker_died_is_replaced(nlp):
         assert (pos, err) == (0, None) and payload is not None
     finally:
         runner.close()
-
-
-def test_cache_hits_inside_a_chunk_keep_input_order(tmp_path, nlp, serial, folder):
-    # b and d cached; a and c parsed in one chunk of a thread executor, with b between them
-    toolkit.parse_many([folder / "b.txt", folder / "d.txt"], nlp=nlp, cache_dir=tmp_path)
-    with ThreadPoolExecutor(max_workers=2) as ex:
-        mixed = toolkit.parse_many(folder, nlp=nlp, executor=ex, batch_size=4, cache_dir=tmp_path)
-    assert mixed.stats["cached"] == 2 and mixed.stats["parsed"] == 2
-    assert_same_tables(mixed, serial)
 
 
 def test_an_article_over_the_time_limit_is_stopped_and_the_batch_goes_on(tmp_path, nlp):
