@@ -1,22 +1,20 @@
 """Speed benchmark of the actor extractor: its cost as a share of the bare spaCy parse.
 
 Reads a spread-out sample of White House briefings from ../shared/bench/whitehouse/ (never
-copied into the project), parses them once with ``nlp.pipe`` and then runs
-:func:`toolkit.actors.extract_actors` over the same docs. The machine may be shared and loaded,
-so only ratios measured in this one run are printed:
+copied into the project; every 17th record with 100 to ``--max-words`` words) and times, with
+the protocol of ``fair.py`` (a warm-up batch, then per round a fresh, length-matched batch
+per side, order alternating, the toolkit's per-word caches emptied, times per word):
 
-* ``extract_actors`` time / bare ``nlp.pipe`` time (the issue's target: at most 0.10);
-* the time the resolver spends answering the statements and events extractors
-  (``resolve()`` calls), as a share of the same parse time;
-* with ``--profile``, the top functions of a cProfile run over the actor extraction.
+* side ``parse``: a bare ``nlp.pipe`` of its batch;
+* side ``actors``: its own batch parsed (untimed), then :func:`toolkit.actors.extract_actors`
+  on every doc (``actors``), then the time the resolver spends answering the statements and
+  events extractors (``resolve()`` calls, ``resolver``).
 
-Usage: ``.venv/bin/python benchmarks/bench_actors.py [--n 30] [--max-words 3000] [--repeat 3] [--profile]``
+Prints each round and the median of extract_actors / bare parse (the target: at most 0.10)
+and of the resolver calls / bare parse, the one-off dictionary load, and with ``--profile``
+the top functions of a cProfile run of the extraction on a further, unseen batch.
 
-Example output::
-
-    30 briefings, 26,000 words; bare nlp.pipe 9,000 words/s
-    extract_actors / bare nlp.pipe: 0.061  (best of 3)
-    resolver calls from statements+events / bare nlp.pipe: 0.004
+Usage: ``.venv/bin/python benchmarks/bench_actors.py [--rounds 5] [--per-batch 10] [--max-words 3000] [--keep-caches] [--profile]``
 """
 
 from __future__ import annotations
@@ -24,33 +22,20 @@ from __future__ import annotations
 import argparse
 import cProfile
 import datetime as dt
-import gzip
-import json
 import pstats
 import sys
 import time
 
+import fair  # benchmarks/fair.py (this script's folder is on sys.path)
 from toolkit import actors, dates, events, statements
 from toolkit.models import load_pipeline
 from toolkit.paths import SHARED_DIR
 
+PATH = SHARED_DIR / "bench" / "whitehouse" / "briefings.jsonl.gz"
 
-def sample(n: int, max_words: int, step: int = 37) -> list[dict]:
-    """Every ``step``-th briefing with 100..max_words words, up to ``n`` of them."""
-    path = SHARED_DIR / "bench" / "whitehouse" / "briefings.jsonl.gz"
-    if not path.is_file():
-        sys.exit(f"benchmark data not found: {path} (set TOOLKIT_SHARED_DIR)")
-    out = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if i % step:
-                continue
-            rec = json.loads(line)
-            if 100 <= len(rec["text"].split()) <= max_words:
-                out.append(rec)
-            if len(out) >= n:
-                break
-    return out
+
+def words(rec: dict) -> int:
+    return fair.n_words(rec["text"])
 
 
 class _TimedResolver:
@@ -68,56 +53,77 @@ class _TimedResolver:
             self.calls += 1
 
 
+def parse_side(nlp):
+    """``run(batch)``: the bare parse of the batch."""
+    def run(batch: list[dict]) -> float:
+        return fair.timed(lambda: list(nlp.pipe([r["text"] for r in batch], batch_size=32)))[0]
+    return run
+
+
+def actors_side(nlp):
+    """``run(batch)``: parse untimed, then time ``extract_actors`` and the resolver calls."""
+    def run(batch: list[dict]) -> dict[str, float]:
+        docs = list(nlp.pipe([r["text"] for r in batch], batch_size=32))
+        pubs = [dt.date.fromisoformat(r["published"]) for r in batch]
+        t_act, results = fair.timed(lambda: [actors.extract_actors(d, published=p)
+                                             for d, p in zip(docs, pubs)])
+        t_res = 0.0
+        for doc, pub, ar in zip(docs, pubs, results):
+            ds = dates.extract_dates(doc, published=pub)
+            tr = _TimedResolver(ar.resolver)
+            statements.extract_statements(doc, resolver=tr, dates=ds, published=pub)
+            events.extract_events(doc, resolver=tr, dates=ds, published=pub)
+            t_res += tr.seconds
+        return {"actors": t_act, "resolver": t_res}
+    return run
+
+
+def profile(nlp, batch: list[dict]) -> None:
+    """Print the top functions of a cProfile run of ``extract_actors`` over ``batch``."""
+    docs = list(nlp.pipe([r["text"] for r in batch], batch_size=32))
+    fair.reset_caches()
+    prof = cProfile.Profile()
+    prof.enable()
+    for doc, rec in zip(docs, batch):
+        actors.extract_actors(doc, published=dt.date.fromisoformat(rec["published"]))
+    prof.disable()
+    pstats.Stats(prof).sort_stats("cumulative").print_stats(30)
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--n", type=int, default=30)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--per-batch", type=int, default=10, help="briefings per batch")
     ap.add_argument("--max-words", type=int, default=3000)
-    ap.add_argument("--repeat", type=int, default=3, help="runs of the extractor; the best counts")
+    ap.add_argument("--keep-caches", action="store_true",
+                    help="keep the toolkit's per-word caches between rounds (warm from the warm-up "
+                         "and earlier rounds, never from the texts timed: a long corpus run)")
     ap.add_argument("--profile", action="store_true", help="print a cProfile of the actor extraction")
     args = ap.parse_args()
     nlp = load_pipeline()
-    recs = sample(args.n, args.max_words)
-    texts = [r["text"] for r in recs]
-    pubs = [dt.date.fromisoformat(r["published"]) for r in recs]
-    n_words = sum(len(t.split()) for t in texts)
-    nlp("warm up")
-    t0 = time.perf_counter()
-    actors.load_dictionary()  # loaded once per process (cached), not per article
-    t_dict = time.perf_counter() - t0
-
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe(texts, batch_size=32))
-    t_pipe = time.perf_counter() - t0
-
-    best = float("inf")
-    for _ in range(max(1, args.repeat)):
-        t0 = time.perf_counter()
-        results = [actors.extract_actors(doc, published=pub) for doc, pub in zip(docs, pubs)]
-        best = min(best, time.perf_counter() - t0)
-
-    t_res = 0.0
-    calls = 0
-    for doc, pub, ar in zip(docs, pubs, results):
-        ds = dates.extract_dates(doc, published=pub)
-        tr = _TimedResolver(ar.resolver)
-        statements.extract_statements(doc, resolver=tr, dates=ds, published=pub)
-        events.extract_events(doc, resolver=tr, dates=ds, published=pub)
-        t_res += tr.seconds
-        calls += tr.calls
-
-    print(f"{len(docs)} briefings, {n_words:,} words; bare nlp.pipe {n_words / t_pipe:,.0f} words/s")
-    print(f"extract_actors / bare nlp.pipe: {best / t_pipe:.3f}  (best of {max(1, args.repeat)})")
-    print(f"resolver calls from statements+events ({calls}) / bare nlp.pipe: {t_res / t_pipe:.3f}")
-    print(f"actors total (extraction + resolver calls) / bare nlp.pipe: {(best + t_res) / t_pipe:.3f}")
-    print(f"one-off dictionary load (once per process) / bare nlp.pipe of these texts: {t_dict / t_pipe:.3f}")
+    n = args.per_batch * (2 + 2 * args.rounds)  # warm-up, rounds, and one batch to profile
+    recs = fair.briefings(PATH, n=n, max_words=args.max_words)
+    spare, recs = recs[-args.per_batch:], recs[:-args.per_batch]
+    t_dict = fair.timed(actors.load_dictionary)[0]  # loaded once per process (cached)
+    warm, rounds = fair.split_batches(recs, rounds=args.rounds, per_batch=args.per_batch,
+                                      n_sides=2, words=words)
+    print(f"{len(recs)} briefings, {sum(map(words, recs)):,} words: a warm-up batch and "
+          f"{args.rounds} rounds of two fresh batches of {args.per_batch} (fair.py protocol; "
+          f"{'caches kept warm from other texts' if args.keep_caches else 'caches emptied every round'})")
+    res = fair.run_rounds({"parse": parse_side(nlp), "actors": actors_side(nlp)},
+                          warm=warm, rounds=rounds, words=words,
+                          reset=fair.no_reset if args.keep_caches else fair.reset_caches)
+    print()
+    med = fair.print_ratios(res, {"extract_actors / bare nlp.pipe": ("actors", "parse"),
+                                  "resolver calls from statements+events / bare nlp.pipe": ("resolver", "parse"),
+                                  "actors total (extraction + resolver calls) / bare nlp.pipe":
+                                      (("actors", "resolver"), "parse")})
+    parse_kw = sorted(r["parse"] for r in res)[len(res) // 2]
+    print(f"one-off dictionary load (once per process): {t_dict:.2f} s, the bare parse of "
+          f"{t_dict / parse_kw * 1000:,.0f} words")
     if args.profile:
-        prof = cProfile.Profile()
-        prof.enable()
-        for doc, pub in zip(docs, pubs):
-            actors.extract_actors(doc, published=pub)
-        prof.disable()
-        pstats.Stats(prof).sort_stats("cumulative").print_stats(30)
-    return 0
+        profile(nlp, spare)
+    return 0 if med else 1
 
 
 if __name__ == "__main__":

@@ -1,82 +1,96 @@
-"""Speed benchmark: the toolkit's parse versus a bare spaCy parse of the same texts.
+"""Speed benchmark: the toolkit's parse versus a bare spaCy parse, under the fair protocol.
 
 Reads a sample of White House briefings from ../shared/bench/whitehouse/ (never copied into
-the project) and prints ratios measured in this one run, since absolute times on a shared
-machine mean little:
+the project; every 17th record with 100 to ``--max-words`` words) and times, with the
+protocol of ``fair.py`` (a warm-up batch, then per round a fresh, length-matched batch per
+side that no side has seen, order alternating, per-word caches emptied, times per word):
 
-* full toolkit (``parse_many``) time / bare ``nlp.pipe`` time;
-* each extractor's share of the bare parse time (dates, actors, statements, events).
+* side ``bare``: ``nlp.pipe`` of its batch; then, on the docs just parsed, each extractor
+  (dates, actors, statements, events) timed on its own (their caches emptied before);
+* side ``full``: ``parse_many`` of its batch, with every table built as pandas frames.
 
-Usage: ``.venv/bin/python benchmarks/bench_speed.py [--n 200] [--max-words 1500]``
+Prints every round and the median of: full toolkit / bare parse, each extractor / bare
+parse, all extractors / bare parse. Absolute times on a shared machine mean little.
+
+Usage: ``.venv/bin/python benchmarks/bench_speed.py [--rounds 5] [--per-batch 20] [--max-words 1500] [--keep-caches]``
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
+import datetime as dt
 import sys
 import time
 
+import fair  # benchmarks/fair.py (this script's folder is on sys.path)
 from toolkit import actors, dates, events, statements
-from toolkit.article import extract, parse_many
+from toolkit.article import parse_many
 from toolkit.ingest import ArticleInput
 from toolkit.models import load_pipeline
 from toolkit.paths import SHARED_DIR
 
+PATH = SHARED_DIR / "bench" / "whitehouse" / "briefings.jsonl.gz"
+EXTRACTORS = ("dates", "actors", "statements", "events")
 
-def sample(n: int, max_words: int) -> list[ArticleInput]:
-    path = SHARED_DIR / "bench" / "whitehouse" / "briefings.jsonl.gz"
-    if not path.is_file():
-        sys.exit(f"benchmark data not found: {path} (set TOOLKIT_SHARED_DIR)")
-    out = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if i % 37:  # a spread-out, deterministic sample
-                continue
-            rec = json.loads(line)
-            if 100 <= len(rec["text"].split()) <= max_words:
-                out.append(ArticleInput(text=rec["text"], article_id=rec["id"].replace("/", "_"),
-                                        title=rec["title"], published=rec["published"]))
-            if len(out) >= n:
-                break
-    return out
+
+def words(rec: dict) -> int:
+    return fair.n_words(rec["text"])
+
+
+def bare_side(nlp):
+    """``run(batch)``: the bare parse, then each extractor on its docs, timed apart."""
+    def run(batch: list[dict]) -> dict[str, float]:
+        t_pipe, docs = fair.timed(lambda: list(nlp.pipe([r["text"] for r in batch], batch_size=32)))
+        out = {"bare": t_pipe, **{k: 0.0 for k in EXTRACTORS}}
+        for rec, doc in zip(batch, docs):
+            pub = dt.date.fromisoformat(rec["published"])
+            t = time.perf_counter(); ds = dates.extract_dates(doc, published=pub); out["dates"] += time.perf_counter() - t
+            t = time.perf_counter(); ar = actors.extract_actors(doc, published=pub); out["actors"] += time.perf_counter() - t
+            t = time.perf_counter(); statements.extract_statements(doc, resolver=ar.resolver, dates=ds, published=pub); out["statements"] += time.perf_counter() - t
+            t = time.perf_counter(); events.extract_events(doc, resolver=ar.resolver, dates=ds, published=pub); out["events"] += time.perf_counter() - t
+        return out
+    return run
+
+
+def full_side(nlp):
+    """``run(batch)``: ``parse_many`` of the batch with every table built."""
+    def run(batch: list[dict]) -> float:
+        arts = [ArticleInput(text=r["text"], article_id=r["id"].replace("/", "_"),
+                             title=r["title"], published=r["published"]) for r in batch]
+        t0 = time.perf_counter()
+        corpus = parse_many(arts, nlp=nlp)
+        for name in ("articles", "sentences", "actors", "mentions", "dates", "statements", "events"):
+            corpus.table(name)
+        return time.perf_counter() - t0
+    return run
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--n", type=int, default=200)
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--per-batch", type=int, default=20, help="articles per batch")
     ap.add_argument("--max-words", type=int, default=1500)
+    ap.add_argument("--keep-caches", action="store_true",
+                    help="keep the toolkit's per-word caches between rounds (warm from the warm-up "
+                         "and earlier rounds, never from the texts timed: a long corpus run)")
     args = ap.parse_args()
     nlp = load_pipeline()
-    arts = sample(args.n, args.max_words)
-    n_words = sum(len(a.text.split()) for a in arts)
-    nlp("warm up")
-
-    t0 = time.perf_counter()
-    docs = list(nlp.pipe([a.text for a in arts], batch_size=32))
-    t_pipe = time.perf_counter() - t0
-
-    timings = {"dates": 0.0, "actors": 0.0, "statements": 0.0, "events": 0.0}
-    import datetime as dt
-    for a, doc in zip(arts, docs):
-        pub = dt.date.fromisoformat(a.published)
-        t = time.perf_counter(); ds = dates.extract_dates(doc, published=pub); timings["dates"] += time.perf_counter() - t
-        t = time.perf_counter(); ar = actors.extract_actors(doc, published=pub); timings["actors"] += time.perf_counter() - t
-        t = time.perf_counter(); statements.extract_statements(doc, resolver=ar.resolver, dates=ds, published=pub); timings["statements"] += time.perf_counter() - t
-        t = time.perf_counter(); events.extract_events(doc, resolver=ar.resolver, dates=ds, published=pub); timings["events"] += time.perf_counter() - t
-
-    t0 = time.perf_counter()
-    corpus = parse_many(arts)
-    for name in ("actors", "mentions", "dates", "statements", "events"):
-        corpus.table(name)
-    t_full = time.perf_counter() - t0
-
-    print(f"{len(arts)} briefings, {n_words:,} words; bare nlp.pipe {n_words / t_pipe:,.0f} words/s")
-    print(f"full toolkit parse (incl. frames) / bare nlp.pipe: {t_full / t_pipe:.3f}")
-    for k, v in timings.items():
-        print(f"  {k:<10} extraction / bare parse: {v / t_pipe:.3f}")
-    print(f"  all extractors / bare parse: {sum(timings.values()) / t_pipe:.3f}")
+    recs = fair.briefings(PATH, n=args.per_batch * (1 + 2 * args.rounds), max_words=args.max_words)
+    warm, rounds = fair.split_batches(recs, rounds=args.rounds, per_batch=args.per_batch,
+                                      n_sides=2, words=words)
+    print(f"{len(recs)} briefings, {sum(map(words, recs)):,} words: a warm-up batch and "
+          f"{args.rounds} rounds of two fresh batches of {args.per_batch} (fair.py protocol; "
+          f"{'caches kept warm from other texts' if args.keep_caches else 'caches emptied every round'})")
+    res = fair.run_rounds({"bare": bare_side(nlp), "full": full_side(nlp)},
+                          warm=warm, rounds=rounds, words=words,
+                          reset=fair.no_reset if args.keep_caches else fair.reset_caches)
+    print()
+    pairs = {"full toolkit parse (incl. frames) / bare nlp.pipe": ("full", "bare")}
+    pairs.update({f"{k} extraction / bare parse": (k, "bare") for k in EXTRACTORS})
+    pairs["all extractors / bare parse"] = (EXTRACTORS, "bare")
+    fair.print_ratios(res, pairs)
+    bare = sorted(r["bare"] for r in res)[len(res) // 2]
+    print(f"(bare nlp.pipe, median round: {1000 / bare:,.0f} words/s)")
     return 0
 
 
