@@ -4,7 +4,7 @@ Examples::
 
     toolkit parse data/articles -o data/processed --workers 2 --cache .toolkit-cache --csv
     toolkit show data/articles/000_a191f6331583f074.txt
-    toolkit report new-articles/ -o reports/new
+    toolkit report new-articles/ -o reports/new --article-pages 50 --workers 2
     toolkit eval ../shared/gold/*.json
 """
 
@@ -14,7 +14,6 @@ import argparse
 import os
 import shutil
 import sys
-import tempfile
 import time
 import warnings
 from pathlib import Path
@@ -135,158 +134,78 @@ def _cmd_show(args) -> int:
     return 0
 
 
-def _stage_articles(inputs: Sequence[str], folder: Path) -> list[Path]:
-    """Link (or copy) the input files into ``folder`` so a notebook can read them as one folder."""
+def _check_inputs(inputs: Sequence[str]) -> None:
+    """Raise :class:`CLIError` for a path that does not exist or inputs that hold no file."""
     from .ingest import expand_paths
 
-    files = [p for p in expand_paths(inputs) if p.is_file()]
-    missing = [str(p) for p in expand_paths(inputs) if not p.is_file()]
+    found = expand_paths(inputs)
+    missing = [str(p) for p in found if not p.is_file()]
     if missing:
         raise CLIError(f"no such file: {missing[0]}")
-    if not files:
+    if not found:
         raise CLIError(f"no articles found in {' '.join(inputs)}")
-    staged = []
-    for i, src in enumerate(files):
-        dst = folder / src.name
-        if dst.exists():
-            dst = folder / f"{i:04d}-{src.name}"
-        try:
-            os.symlink(src.resolve(), dst)
-        except OSError:
-            shutil.copyfile(src, dst)
-        staged.append(dst)
-    return staged
 
 
-#: Tag of the markdown cells that read the outputs of the bundled articles in prose.
-READING_TAG = "bundled-reading"
+def _article_pages(value: str) -> str:
+    from .report import n_article_pages
 
-_READING_LEFT_OUT = ("*The reading of the bundled articles that stands here in the curated "
-                     "notebook is left out: it describes other articles than these. The tables "
-                     "and plots above are computed on the articles of this report.*")
-
-
-def _drop_bundled_readings(nb):
-    """Replace the cells tagged :data:`READING_TAG` by a one-line note (a report on other
-    articles must not carry prose about the bundled ones)."""
-    import nbformat
-
-    for i, cell in enumerate(nb.cells):
-        if READING_TAG in cell.get("metadata", {}).get("tags", []):
-            note = nbformat.v4.new_markdown_cell(_READING_LEFT_OUT)
-            note.id = cell.get("id", note.id)
-            nb.cells[i] = note
-    return nb
-
-
-def run_reports(inputs: Sequence[str], *, out_dir: Path, published: Optional[str] = None,
-                notebooks: Optional[Sequence[Path]] = None, timeout: int = 600,
-                log=print) -> tuple[list[Path], list[str]]:
-    """Rerun the curated notebooks on the given articles with papermill; write HTML reports.
-
-    Each notebook has a cell tagged ``parameters``. One that takes ``articles_dir`` runs once
-    on a temporary folder holding the given articles; one that takes ``article_path`` runs
-    once per article. The executed notebook (``.ipynb``) and its HTML rendering are written to
-    ``out_dir``; a notebook that fails is still written (with the error) and reported. The
-    prose readings of the bundled articles (cells tagged ``bundled-reading``) are replaced by
-    a note, since they describe other articles.
-
-    Returns:
-        ``(files written, failure messages)``.
-
-    Example:
-        >>> run_reports(["new-articles/"], out_dir=Path("reports/new"))  # doctest: +SKIP
-    """
     try:
-        import nbformat
-        import papermill as pm
-        from nbconvert import HTMLExporter
-    except ImportError as exc:
-        raise CLIError(f"toolkit report needs papermill and nbconvert ({exc}); "
-                       f"install them with: pip install 'newskit-toolkit[dev]'") from None
-    nbs = list(notebooks) if notebooks is not None else sorted(paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
-    if not nbs:
-        raise CLIError(f"no notebooks found in {paths.NOTEBOOKS_DIR}")
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written: list[Path] = []
-    failures: list[str] = []
-    with tempfile.TemporaryDirectory(prefix="toolkit-report-") as tmp:
-        staged = _stage_articles(inputs, Path(tmp))
-        runs = []
-        for nb in nbs:
-            params = pm.inspect_notebook(str(nb))
-            if "articles_dir" in params:
-                runs.append((nb, nb.stem, {"articles_dir": str(tmp), "published": published}))
-            elif "article_path" in params:
-                for art in staged:
-                    name = nb.stem if len(staged) == 1 else f"{nb.stem}--{art.stem}"
-                    runs.append((nb, name, {"article_path": str(art), "published": published}))
-            else:
-                log(f"skipped {nb.name}: its parameters cell takes neither articles_dir nor article_path")
-        for nb, name, params in runs:
-            if "published" not in pm.inspect_notebook(str(nb)):
-                params.pop("published")
-            target = out_dir / f"{name}.ipynb"
-            t0 = time.perf_counter()
-            error = None
-            try:
-                pm.execute_notebook(str(nb), str(target), parameters=params, kernel_name="python3",
-                                    cwd=str(nb.parent), progress_bar=False, execution_timeout=timeout)
-            except pm.PapermillExecutionError as exc:
-                error = f"{nb.name} failed at cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
-            if not target.is_file():
-                failures.append(error or f"{nb.name}: no output written")
-                continue
-            written.append(target)
-            nb_out = _drop_bundled_readings(nbformat.read(target, as_version=4))
-            nbformat.write(nb_out, target)
-            html, _ = HTMLExporter().from_notebook_node(nb_out)
-            html_path = target.with_suffix(".html")
-            html_path.write_text(html, encoding="utf-8")
-            written.append(html_path)
-            if error:
-                failures.append(error)
-                log(f"FAILED {html_path} ({error})")
-            else:
-                log(f"wrote {html_path} ({time.perf_counter() - t0:.0f}s)")
-    return written, failures
+        n_article_pages(value, 0)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc).replace("--article-pages ", "")) from None
+    return value
 
 
 def _cmd_report(args) -> int:
-    nbs = sorted(paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+    from . import report
+
+    nbs = report.corpus_notebooks()  # those taking corpus_dir; article pages replace notebook 01
     if args.only:
         nbs = [nb for nb in nbs if any(o in nb.stem for o in args.only)]
         if not nbs:
-            raise CLIError(f"no notebook in {paths.NOTEBOOKS_DIR} matches {', '.join(args.only)}")
-    _, failures = run_reports(args.paths, out_dir=Path(args.output), published=args.published,
+            raise CLIError(f"no notebook of a report (one whose parameters take corpus_dir) in "
+                           f"{paths.NOTEBOOKS_DIR} matches {', '.join(args.only)}")
+    _check_inputs(args.paths)
+    rep = report.build_report(args.paths, out_dir=Path(args.output), published=args.published,
+                              article_pages=args.article_pages, workers=args.workers, cache_dir=args.cache,
                               notebooks=nbs, timeout=args.timeout)
-    for f in failures:
+    for f in rep.failures:
         print(f"toolkit: report: {f}", file=sys.stderr)
-    return 1 if failures else 0
+    return 1 if rep.failures else 0
 
 
-def run_notebooks(*, out_dir: Optional[Path] = None, in_place: bool = False, timeout: int = 600) -> list[Path]:
-    """Execute the curated notebooks; write HTML reports to ``out_dir`` (or update them in place)."""
+def _execute_notebook(nb_path: Path, *, out_dir: Optional[Path], in_place: bool, timeout: int) -> list[Path]:
     import nbformat
     from nbconvert import HTMLExporter
     from nbconvert.preprocessors import ExecutePreprocessor
 
+    nb = nbformat.read(nb_path, as_version=4)
+    # no execution timestamps in the cells: the same outputs give the same file
+    ExecutePreprocessor(timeout=timeout, kernel_name="python3", record_timing=False).preprocess(
+        nb, {"metadata": {"path": str(paths.NOTEBOOKS_DIR)}})
     written = []
-    for nb_path in sorted(paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb")):
-        nb = nbformat.read(nb_path, as_version=4)
-        # no execution timestamps in the cells: the same outputs give the same file
-        ExecutePreprocessor(timeout=timeout, kernel_name="python3", record_timing=False).preprocess(
-            nb, {"metadata": {"path": str(paths.NOTEBOOKS_DIR)}})
-        if in_place:
-            nbformat.write(nb, nb_path)
-            written.append(nb_path)
-        if out_dir is not None:
-            out_dir.mkdir(parents=True, exist_ok=True)
-            html, _ = HTMLExporter().from_notebook_node(nb)
-            target = out_dir / (nb_path.stem + ".html")
-            target.write_text(html, encoding="utf-8")
-            written.append(target)
+    if in_place:
+        nbformat.write(nb, nb_path)
+        written.append(nb_path)
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        html, _ = HTMLExporter().from_notebook_node(nb)
+        target = out_dir / (nb_path.stem + ".html")
+        target.write_text(html, encoding="utf-8")
+        written.append(target)
     return written
+
+
+def run_notebooks(*, out_dir: Optional[Path] = None, in_place: bool = False, timeout: int = 600) -> list[Path]:
+    """Execute the curated notebooks (side by side, one kernel each); write HTML reports to
+    ``out_dir`` (or update them in place). Returns the files written, in notebook order."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    nbs = sorted(paths.NOTEBOOKS_DIR.glob("[0-9][0-9]-*.ipynb"))
+    with ThreadPoolExecutor(max_workers=max(1, len(nbs))) as pool:
+        futures = [pool.submit(_execute_notebook, nb, out_dir=out_dir, in_place=in_place, timeout=timeout)
+                   for nb in nbs]
+        return [p for f in futures for p in f.result()]
 
 
 def _cmd_notebooks(args) -> int:
@@ -297,22 +216,26 @@ def _cmd_notebooks(args) -> int:
 
 
 def _cmd_demo(args) -> int:
+    from . import report
     from .article import parse_many
 
     t0 = time.perf_counter()
     corpus = parse_many(paths.ARTICLES_DIR)
     written = corpus.write_parquet(paths.PROCESSED_DIR)
-    (paths.REPORTS_DIR).mkdir(parents=True, exist_ok=True)
-    for art in corpus:
-        (paths.REPORTS_DIR / f"{art.article_id}.html").write_text(art.to_html(), encoding="utf-8")
+    out = paths.REPORTS_DIR
+    pages = report.write_article_pages(corpus, out / "articles")
     t1 = time.perf_counter()
-    reports = run_notebooks(out_dir=paths.REPORTS_DIR)
-    print(f"parsed {paths.ARTICLES_DIR.relative_to(paths.PROJECT_DIR)}/: {corpus.summary()} ({t1 - t0:.1f}s)")
+    runs = [report.NotebookRun(p.stem, p, None) for p in run_notebooks(out_dir=out)]
+    index = out / "index.html"
+    index.write_text(report.index_page(corpus, out_dir=out, pages=pages, notebooks=runs, tables=written,
+                                       title="The bundled articles"), encoding="utf-8")
+    rel = lambda p: p.relative_to(paths.PROJECT_DIR)  # noqa: E731
+    print(f"parsed {rel(paths.ARTICLES_DIR)}/: {corpus.summary()} ({t1 - t0:.1f}s)")
     for e in corpus.error_list:
         print(f"  error: {e.path}: {e.reason}")
-    print(f"tables: {paths.PROCESSED_DIR.relative_to(paths.PROJECT_DIR)}/{{{','.join(written)}}}.parquet")
-    print(f"reports: {len(reports)} notebooks and {len(corpus)} annotated articles in "
-          f"{paths.REPORTS_DIR.relative_to(paths.PROJECT_DIR)}/ ({time.perf_counter() - t1:.1f}s)")
+    print(f"tables: {rel(paths.PROCESSED_DIR)}/{{{','.join(written)}}}.parquet")
+    print(f"reports: {len(runs)} notebooks and {len(pages)} article pages in {rel(out)}/ "
+          f"({time.perf_counter() - t1:.1f}s); start at {rel(index)}")
     st = corpus.statements
     if len(st):
         top = st.groupby("speaker").size().sort_values(ascending=False).head(5)
@@ -372,12 +295,17 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     p.add_argument("--nlp", default=None)
     p.set_defaults(func=_cmd_show)
 
-    p = sub.add_parser("report", help="rerun the curated notebooks on these articles; write HTML reports")
+    p = sub.add_parser("report", help="a report folder on these articles: index.html, a page per article, "
+                                      "the corpus notebooks")
     p.add_argument("paths", nargs="+", help="article files, folders or glob patterns")
     p.add_argument("-o", "--output", default=str(paths.REPORTS_DIR), help="output folder (default reports/)")
     p.add_argument("--published", default=None, help="publication date for every article (ISO)")
+    p.add_argument("--article-pages", type=_article_pages, default="all", metavar="none|all|N",
+                   help="write a page for every article (all, the default), none, or the first N")
+    p.add_argument("--workers", type=_positive, default=1, help="processes for parsing and article pages")
+    p.add_argument("--cache", default=None, metavar="DIR", help="parse cache folder")
     p.add_argument("--only", action="append", default=None, metavar="NAME",
-                   help="run only the notebooks whose name contains NAME (repeatable), e.g. --only 02")
+                   help="run only the corpus notebooks whose name contains NAME (repeatable), e.g. --only 02")
     p.add_argument("--timeout", type=_positive, default=600, help="seconds allowed per notebook cell")
     p.set_defaults(func=_cmd_report)
 

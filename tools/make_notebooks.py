@@ -33,10 +33,14 @@ NB01 = [
 **Question:** what does one news article say, once it is turned into tables: who appears, when
 things happen, and who says what?
 
-We take the founding example, a report on Russia–Ukraine ceasefire talks in Istanbul (late May
-2025), through `toolkit.parse` and look at each table it returns. All logic lives in `toolkit`;
-this notebook only calls it, shows and explains.
+We take one article (the `article_path` parameter; by default the founding example bundled in
+`seeds/`) through `toolkit.parse` and look at each table it returns. All logic lives in
+`toolkit`; this notebook only calls it, shows and explains. (`toolkit report` writes the same
+view of every article of a folder as HTML pages, without running this notebook.)
 """),
+    md("""
+The founding example is a report on Russia–Ukraine ceasefire talks in Istanbul (late May 2025).
+""", "bundled-reading"),
     code("""
 # Parameters (papermill can override these): the article to parse and its publication date.
 article_path = None        # None: the seed article bundled in seeds/
@@ -74,7 +78,7 @@ across a corpus.
     md("""
 ## Mentions
 Every span of the text that refers to an actor, and `how` it was linked: by name, alias,
-surname, role ("the Kremlin's spokesperson") or pronoun. Offsets slice back into `art.text`.
+surname, role ("the ministry's spokesperson") or pronoun. Offsets slice back into `art.text`.
 """),
     code("art.mentions.drop(columns='article_id')"),
     md("""
@@ -88,7 +92,7 @@ the calendar days a date covers.
     md("""
 ## Statements
 Who said what, to whom, when: direct quotes, reported speech, passive attributions ("This was
-stated by ...") and noun-headed ones ("Peskov's response ... emphasized ..."). `cue` is the lemma
+stated by ...") and noun-headed ones ("The mayor's response ... emphasized ..."). `cue` is the lemma
 of the reporting word, `mode` says whether the content is quoted (direct), paraphrased
 (indirect) or both (mixed).
 """),
@@ -120,15 +124,17 @@ NB02 = [
 **Question:** across a set of articles, what happened when, what was still planned, and how long
 after an event did it get reported?
 
-We parse every article in `data/articles/` (illustrative wire and readout texts about the 2025
-Istanbul talks, plus the seed article), collect the `events` table, and merge the same event
-reported by several articles into one row with `toolkit.chronology`.
+We parse a folder of articles (by default the bundled `data/articles/`), collect the `events`
+table, and merge the same event reported by several articles into one row with
+`toolkit.chronology`. The first output says which articles these are (how many, from which
+sources, over which dates) and what this notebook cannot show on them.
 """),
     code("""
 # Parameters (papermill can override these)
 articles_dir = None   # None: data/articles/ of this project
 published = None      # ISO date to override every article's date, or None to use each header
 focus_article = None  # article_id to look at closely; None: the seed article if present, else the first
+corpus_dir = None     # a folder of tables written by toolkit parse / toolkit report: read it instead of parsing
 """, "parameters"),
     code("""
 %matplotlib inline
@@ -137,12 +143,17 @@ import pandas as pd
 import toolkit
 from toolkit import plots
 from toolkit.paths import ARTICLES_DIR
+from toolkit.report import describe_corpus
 
 pd.set_option("display.max_colwidth", 80)
 pd.set_option("display.width", 160)
 
-corpus = toolkit.parse_many(articles_dir or ARTICLES_DIR, published=published)
+if corpus_dir:
+    corpus = toolkit.read_corpus(corpus_dir)
+else:
+    corpus = toolkit.parse_many(articles_dir or ARTICLES_DIR, published=published)
 print(corpus.summary())
+print(describe_corpus(corpus, analysis="chronology"))
 corpus.articles[["article_id", "source", "published", "published_inferred", "n_words"]]
 """),
     md("""
@@ -161,24 +172,29 @@ dated[["article_id", "actor", "action", "target", "date_value", "status"]].head(
 `toolkit.chronology` merges rows with the same actor, actions of one family (meet, talk,
 discuss and negotiate all report talks) and overlapping dates, and keeps how many articles
 reported it and when it was first and last reported. Given the actors table, talks and exchanges
-are merged by their parties (the countries on both sides, in the `parties` column), so "Russia
-talked with Ukraine" and "the Russian and Ukrainian delegations met" on the same day are one row.
+are merged by their parties (the countries on both sides, in the `parties` column), so "France
+talked with Germany" and "the French and German delegations met" on the same day are one row.
 """),
     code("""
 chron = toolkit.chronology(corpus.events, corpus.articles, actors=corpus.actors)
+print(f"{len(chron)} merged events, {int((chron['n_articles'] > 1).sum())} of them reported by more than one article")
 chron[["start", "actor", "action", "target", "parties", "status", "n_articles", "first_reported", "last_reported"]].head(30)
 """),
     md("""
 ## Timeline
-What happened and what was planned, by status marker, on the calendar of the talks (May to July
-2025). Background events that the articles mention as context, such as the February 2022
-invasion, stay in the table above but would squeeze the talks into one column, so the plot starts
-at the first article's publication date.
+What happened and what was planned, by status marker. Background events that articles mention
+as context, years before, stay in the table above but would squeeze the recent events into one
+column, so the plot starts a week before the first article's publication date (when no article
+has a date, it shows every dated event).
 """),
     code("""
 first = corpus.articles["published"].min()
-recent = chron[chron["start"] >= first - pd.Timedelta(days=7)]
-fig = plots.timeline(recent, title=f"Events from {first:%d %B %Y} on"); fig
+if pd.isna(first):
+    recent, title = chron, "Every dated event (no publication date to start from)"
+else:
+    recent, title = chron[chron["start"] >= first - pd.Timedelta(days=7)], f"Events from {first:%d %B %Y} on"
+print(f"{int(recent['start'].notna().sum())} dated events on the timeline")
+fig = plots.timeline(recent, title=title); fig
 """),
     md("""
 ## Report lag
@@ -193,14 +209,17 @@ lag.groupby("status").agg(events=("action", "size"), dated=("start", "count"),
 """),
     md("""
 ## One article on the calendar
-One article's own events and dates, resolved against its publication date. By default this is the
-seed article (Friday 30 May 2025), where the second round "on Monday" lands on 2 June.
+One article's own events and dates, resolved against its publication date (the `focus_article`
+parameter picks it; by default the bundled seed article when it is among the articles, else
+the first article).
 """),
     code("""
 ids = list(corpus.articles["article_id"])
 focus = focus_article or ("000_a191f6331583f074" if "000_a191f6331583f074" in ids else ids[0])
 seed = corpus[focus]
-print(focus)
+pub = seed.articles["published"].iloc[0]
+print(focus, "published", "unknown" if pd.isna(pub) else f"{pub:%A %d %B %Y}",
+      "(estimated from the text)" if seed.articles["published_inferred"].iloc[0] else "")
 seed.dates[["text", "type", "value", "start", "end"]]
 """),
     code("seed.events[['actor', 'action', 'date_value', 'start', 'status']]"),
@@ -239,11 +258,12 @@ NB03 = [
 
 **Question:** who gets a voice in the coverage, how are they quoted (their own words or a
 paraphrase, with which reporting verbs), how do they speak (hedged or emphatic, positive or
-negative), and whose vocabulary do the outlets use for the contested terms of the war?
+negative), and whose vocabulary do the outlets use for contested terms?
 
-We parse `data/articles/` (eleven short illustrative articles about the 2025 Istanbul talks) and
-aggregate the `statements` table with `toolkit.rhetoric`. The word lists behind every column are
-YAML files a reader can open and extend: `toolkit/data/reporting_verbs.yaml` (cue classes),
+We parse a folder of articles (by default the bundled `data/articles/`) and aggregate the
+`statements` table with `toolkit.rhetoric`; the first output says which articles these are and
+what this notebook cannot show on them. The word lists behind every column are YAML files a
+reader can open and extend: `toolkit/data/reporting_verbs.yaml` (cue classes),
 `toolkit/data/hedges.yaml` (hedges, boosters, modals, negation, evaluative terms, stances) and
 `toolkit/data/contested_terms.yaml` (framing terms and whose vocabulary they are).
 """),
@@ -251,6 +271,7 @@ YAML files a reader can open and extend: `toolkit/data/reporting_verbs.yaml` (cu
 # Parameters (papermill can override these)
 articles_dir = None   # None: data/articles/ of this project
 published = None      # ISO date to override every article's date, or None to use each header
+corpus_dir = None     # a folder of tables written by toolkit parse / toolkit report: read it instead of parsing
 """, "parameters"),
     code("""
 %matplotlib inline
@@ -259,14 +280,19 @@ import pandas as pd
 import toolkit
 from toolkit import plots, rhetoric
 from toolkit.paths import ARTICLES_DIR
+from toolkit.report import describe_corpus
 
 pd.set_option("display.max_colwidth", 80)
 pd.set_option("display.width", 160)
 
-corpus = toolkit.parse_many(articles_dir or ARTICLES_DIR, published=published)
+if corpus_dir:
+    corpus = toolkit.read_corpus(corpus_dir)
+else:
+    corpus = toolkit.parse_many(articles_dir or ARTICLES_DIR, published=published)
 statements = rhetoric.with_speaker_country(corpus.statements, corpus.actors)
 statements = rhetoric.with_features(statements)
 print(corpus.summary())
+print(describe_corpus(corpus, analysis="rhetoric"))
 statements[["article_id", "speaker", "cue", "mode", "content"]].head(15)
 """),
     md("""
@@ -312,24 +338,29 @@ features[["article_id", "statement_id", "stance", "hedges", "boosters", "modals"
 ## Sentiment and evaluative terms
 `sentiment` is VADER's compound score of the statement's content (-1 to 1), `evaluative` the
 judgement words it contains ("legitimate", "unacceptable", "pleased", "futile"). VADER scores
-words, not stances: "prisoners of war" is negative whoever speaks, so read the means with the
+words, not stances: "casualties" is negative whoever speaks, so read the means with the
 contents next to them.
 """),
     code("rhetoric.sentiment_by_speaker(statements).head(12)"),
     code("fig = plots.sentiment_by_speaker(statements, top=12); fig"),
     code("""
-statements.sort_values("sentiment")[["speaker", "sentiment", "evaluative", "content"]].iloc[[0, 1, 2, -3, -2, -1]]
+# the three most negative and the three most positive statements (fewer when there are fewer)
+ranked = statements.sort_values(["sentiment", "article_id", "statement_id"], kind="stable")
+extremes = ranked.head(3) if len(ranked) <= 3 else pd.concat([ranked.head(3), ranked.tail(min(3, len(ranked) - 3))])
+print(f"{len(extremes)} of {len(ranked)} statements shown")
+extremes[["speaker", "sentiment", "evaluative", "content"]]
 """),
     md("""
 ## Contested terms: whose vocabulary
-`article_terms` finds every framing term of `contested_terms.yaml` in each article ("special
-military operation" / "invasion" / "war", "Kiev" / "Kyiv", "Donbass" / "Donbas", "separatists" /
-"militias", "ceasefire" / "truce", ...), with whose vocabulary it is (`side`: RU, UA or neutral)
-and its offsets. `term_usage` counts the variants per outlet, `term_usage_by_outlet` sums them by
-side.
+`article_terms` finds every framing term of `toolkit/data/contested_terms.yaml` in each article:
+alternative names for the same thing, each with whose vocabulary it is (`side`), and its
+offsets. `term_usage` counts the variants per outlet, `term_usage_by_outlet` sums them by side.
+The bundled lexicon is written for the conflict of the bundled articles; for another topic,
+pass your own YAML file (`article_terms(corpus, lexicon="my_terms.yaml")`).
 """),
     code("""
 terms = rhetoric.article_terms(corpus)
+print(f"{len(terms)} occurrences of framing terms in {terms['article_id'].nunique()} of {len(corpus)} articles")
 terms.head(10)
 """),
     code("rhetoric.term_usage(terms, articles=corpus.articles)"),
