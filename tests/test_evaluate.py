@@ -44,21 +44,30 @@ def test_statements_pair_by_content_overlap_then_check_speaker():
     assert overlap_f1("a b c d", "a b") == pytest.approx(2 / 3)
 
 
+# Floors just under the figures measured on 2026-12-07 (`python -m toolkit.evaluate
+# ../shared/gold/*.json`), so that one more error fails: these files were read while the
+# rules were written, so they are in-sample regression guards, not accuracy claims.
+SEED_FLOORS = {"actors": 0.99, "dates": 0.99, "statements": 0.99}  # measured 1.000 / 1.000 / 1.000
+ALL_FLOORS = {"actors": 0.99, "dates": 0.98, "statements": 0.97}   # measured 1.000 / 1.000 / 0.975
+ALL_ACCURACY_FLOORS = {("actors", "role"): 0.97, ("actors", "kind"): 0.99, ("actors", "country"): 0.99,
+                       ("dates", "value"): 0.99, ("statements", "cue"): 0.99, ("statements", "mode"): 0.99}
+
+
 def test_seed_meets_the_foundation_targets(gold_dir):
     ev = evaluate(gold_dir / "000_a191f6331583f074.json")
-    assert ev.figure("actors") >= 0.80
-    assert ev.figure("dates") >= 0.70
-    assert ev.figure("statements") >= 0.60
+    got = {t: round(ev.figure(t), 3) for t in SEED_FLOORS}
+    assert all(got[t] >= f for t, f in SEED_FLOORS.items()), got
 
 
 def test_all_reference_files_score(gold_dir):
     ev = evaluate(sorted(gold_dir.glob("*.json")))
     assert set(ev.summary.table) == {"actors", "dates", "statements"}
     assert len(ev.per_file) == 3 * len(list(gold_dir.glob("*.json")))
-    # regression floors well below the measured figures (README), so a real drop fails
-    assert ev.figure("actors") >= 0.70
-    assert ev.figure("dates") >= 0.70
-    assert ev.figure("statements") >= 0.40
+    got = {t: round(ev.figure(t), 3) for t in ALL_FLOORS}
+    assert all(got[t] >= f for t, f in ALL_FLOORS.items()), got
+    acc = ev.summary.set_index("table")["accuracies"]
+    got = {k: round(acc[k[0]][k[1]], 3) for k in ALL_ACCURACY_FLOORS}
+    assert all(got[k] >= f for k, f in ALL_ACCURACY_FLOORS.items()), got
 
 
 def test_nothing_to_find_and_nothing_found_is_undefined_not_zero():

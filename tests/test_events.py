@@ -32,16 +32,16 @@ def _find(events, action):
 CASES = [
     ("Russia has proposed a second round of discussions with Ukraine.",
      "propose", "Russia", "a second round of discussions", "happened"),
-    ("Ukrainian and Russian delegations held the first round of negotiations near the border.",
-     "negotiate", "Ukrainian and Russian delegations", None, "happened"),
+    ("Polish and Czech delegations held two rounds of negotiations in Prague.",
+     "negotiate", "Polish and Czech delegations", None, "happened"),
     ("The Russian delegation is prepared to travel to Istanbul.", "travel", "Russian delegation", "Istanbul",
      "planned"),
-    ("Technical teams will meet in Saudi Arabia to discuss the ceasefire.", "meet", "Technical teams", None,
+    ("Technical teams will meet in Oslo to discuss the fishing quotas.", "meet", "Technical teams", None,
      "planned"),
     ("A list of conditions for a temporary truce is being developed.", "develop", None, "A list of conditions",
      "ongoing"),
-    ("The two leaders also agreed on a partial ceasefire against energy.", "agree", "two leaders",
-     "a partial ceasefire", "happened"),
+    ("The two mayors also agreed on a joint plan for the river.", "agree", "two mayors",
+     "a joint plan", "happened"),
 ]
 
 
@@ -74,10 +74,10 @@ def test_proposal_happened_round_planned_with_date(nlp):
 
 
 def test_invasion_light_verb_month_date(nlp):
-    text = "Russia initiated a full-scale invasion of Ukraine in February 2022."
+    text = "Iraq initiated an invasion of Kuwait in August 1990."
     ev = _find(_events(nlp, text), "invade")
-    assert (ev.actor, ev.target, ev.status) == ("Russia", "Ukraine", "happened")
-    assert (ev.date_value, ev.start, ev.end) == ("2022-02", dt.date(2022, 2, 1), dt.date(2022, 2, 28))
+    assert (ev.actor, ev.target, ev.status) == ("Iraq", "Kuwait", "happened")
+    assert (ev.date_value, ev.start, ev.end) == ("1990-08", dt.date(1990, 8, 1), dt.date(1990, 8, 31))
 
 
 def test_date_attaches_to_its_own_verb(nlp):

@@ -273,8 +273,8 @@ def test_article_ids_stay_unique(tmp_path):
     ("Fine.", None),
     ("Peskov said talks would resume.", None),
     (EN, None),
-    ("WASHINGTON – Today, President Biden announced the appointment of the following individuals:\n"
-     "- Dr. Kathryn Moler, Co-Chair\n- John Smith, Member\n- Maria Lopez, Member\n- Ahmed Khan, Member", None),
+    ("CITY HALL – Today, Mayor Alvarez announced the members of the new parks board:\n"
+     "- Dr. Lena Fischer, Chair\n- John Smith, Member\n- Maria Lopez, Member\n- Ahmed Khan, Member", None),
     ("1 2 3 4 5 6 7 8 9 " * 30, None),
     ("“”“”" * 50, None),
     (FR, "French"),

@@ -222,3 +222,150 @@ def test_with_speaker_country_joins_on_actor_ids_without_mutating():
     pd.testing.assert_frame_equal(st, before)
     with pytest.raises(ValueError, match="no column 'speaker_id'"):
         rhetoric.with_speaker_country(st.drop(columns="speaker_id"), ac)
+
+
+# ---------------------------------------------------------------- every plot, drawn from its frame
+# Each plot function is checked directly (the notebooks' figures are not compared by nbval):
+# axes, labels, titles, number of marks, and that the data drawn equals the frame given.
+MIXED = pd.DataFrame({
+    "speaker": ["Peskov", "Peskov", "Sybiha", "Sybiha", "Peskov", None],
+    "cue": ["say", "stress", "claim", "say", "deny", "say"],
+    "mode": ["direct", "indirect", "indirect", "mixed", "direct", "indirect"],
+    "content": ["We are pleased.", "talks are possible", "Russia is stalling", "a clear and excellent plan",
+                "that is false and terrible", "x"],
+})
+
+
+def _ticks(labels):
+    return [t.get_text() for t in labels]
+
+
+def _day(d):
+    from matplotlib.dates import date2num
+
+    return float(date2num(pd.Timestamp(d)))
+
+
+def test_timeline_draws_each_dated_event_at_its_date_and_row():
+    fig = plots.timeline(EVENTS, title="What happened")
+    ax = fig.axes[0]
+    assert ax.get_title() == "What happened" and ax.get_xlabel() == "event date"
+    rows = _ticks(ax.get_yticklabels())
+    assert rows == ["Russia: invade", "?: meet", "Ukraine: talk"]  # by first date
+    drawn = {c.get_label(): [(x, rows[int(y)]) for x, y in c.get_offsets().tolist()]
+             for c in ax.collections if isinstance(c, PathCollection)}
+    assert drawn == {"happened": [(_day("2022-02-24"), "Russia: invade"), (_day("2025-05-16"), "?: meet")],
+                     "planned": [(_day("2025-06-02"), "Ukraine: talk")]}
+    assert _ticks(ax.get_legend().get_texts()) == ["happened", "planned"]
+    assert tuple(fig.get_size_inches()) == pytest.approx((8.0, 2.55))  # height grows with the rows
+
+
+def test_report_lag_draws_event_against_report_date_and_the_lags():
+    fig = plots.report_lag(EVENTS, ARTICLES, bins=10)
+    scatter, hist = fig.axes
+    assert (scatter.get_xlabel(), scatter.get_ylabel()) == ("event date", "report date")
+    pts = scatter.collections[0].get_offsets().tolist()
+    assert pts == [[_day("2022-02-24"), _day("2025-05-30")], [_day("2025-06-02"), _day("2025-05-30")],
+                   [_day("2025-05-16"), _day("2025-05-31")]]
+    assert [ln.get_label() for ln in scatter.lines] == ["same day"]
+    assert (hist.get_xlabel(), hist.get_ylabel()) == ("lag (days, report - event)", "events")
+    assert len(hist.patches) == 10 and sum(p.get_height() for p in hist.patches) == 3
+    lags = sorted(p.get_x() for p in hist.patches if p.get_height())
+    assert lags[0] == pytest.approx(-3) and lags[-1] >= 1000  # a planned event 3 days ahead, an old one
+    assert tuple(fig.get_size_inches()) == (10.0, 4.0)
+    one = Figure().add_subplot()
+    assert len(plots.report_lag(EVENTS, ARTICLES, ax=one).axes) == 1  # scatter only on a given axes
+
+
+@pytest.mark.parametrize("weight,xlabel", [("statements", "share of statements"), ("words", "share of quoted words")])
+def test_voice_share_bars_are_the_shares(weight, xlabel):
+    table = rhetoric.voice_share(STATEMENTS, weight=weight)
+    fig = plots.voice_share(STATEMENTS, weight=weight)
+    ax = fig.axes[0]
+    assert ax.get_xlabel() == xlabel
+    assert _ticks(ax.get_yticklabels()) == table["speaker"].tolist()
+    assert [p.get_width() for p in ax.patches] == pytest.approx(table["share"].tolist())
+    assert _ticks(ax.texts) == [f" {v:.0%}" for v in table["share"]]
+    top = plots.voice_share(STATEMENTS, weight=weight, top=2).axes[0]
+    assert [p.get_width() for p in top.patches] == pytest.approx(table["share"].head(2).tolist())
+
+
+def test_mode_by_speaker_stacks_the_counts_of_each_mode():
+    ax = plots.mode_by_speaker(MIXED).axes[0]
+    table = rhetoric.mode_by_speaker(MIXED)
+    assert _ticks(ax.get_yticklabels()) == table["speaker"].tolist() == ["Peskov", "Sybiha", "(unknown)"]
+    assert ax.get_xlabel() == "statements"
+    assert _ticks(ax.get_legend().get_texts()) == ["direct", "indirect", "mixed"]
+    n = len(table)
+    bars = ax.patches
+    assert len(bars) == 3 * n
+    left = [0.0] * n
+    for k, mode in enumerate(("direct", "indirect", "mixed")):
+        group = bars[k * n:(k + 1) * n]
+        assert [b.get_width() for b in group] == table[mode].tolist()
+        assert [b.get_x() for b in group] == left  # stacked after the previous modes
+        assert all(b.get_facecolor()[:3] == pytest.approx(matplotlib.colors.to_rgb(plots.MODE_COLORS[mode]))
+                   for b in group)
+        left = [a + w for a, w in zip(left, table[mode])]
+
+
+def test_cue_heatmap_cells_are_the_cue_counts():
+    fig = plots.cue_heatmap(MIXED)
+    ax = fig.axes[0]
+    prof = rhetoric.cue_profile(MIXED)
+    cols = [c for c in prof.columns if c != "speaker"]
+    assert ax.images[0].get_array().tolist() == prof[cols].to_numpy(dtype=float).tolist()
+    assert _ticks(ax.get_xticklabels()) == cols and _ticks(ax.get_yticklabels()) == prof["speaker"].tolist()
+    assert _ticks(ax.texts) == [str(v) for v in prof[cols].to_numpy().ravel()]
+    assert ax.get_xlabel() == "cue" and fig.axes[1].get_ylabel() == "statements"  # the colour bar
+    classed = MIXED.assign(cue_class=["neutral", "emphatic", "distancing", "neutral", "oppositional", "neutral"])
+    by_class = plots.cue_heatmap(classed, column="cue_class").axes[0]
+    assert by_class.get_xlabel() == "cue_class" and "distancing" in _ticks(by_class.get_xticklabels())
+
+
+def test_stance_heatmap_colours_row_shares_and_labels_counts():
+    fig = plots.stance_heatmap(MIXED)
+    ax = fig.axes[0]
+    prof = rhetoric.reporting_profile(MIXED)
+    assert _ticks(ax.get_xticklabels()) == ["neutral", "emphatic", "distancing", "oppositional"]
+    assert _ticks(ax.get_yticklabels()) == ["Peskov (3)", "Sybiha (2)", "(unknown) (1)"]
+    counts = prof[["neutral", "emphatic", "distancing", "oppositional"]].to_numpy(dtype=float)
+    shares = counts / prof["n_statements"].to_numpy(dtype=float)[:, None]
+    assert ax.images[0].get_array().ravel().tolist() == pytest.approx(shares.ravel().tolist())
+    assert _ticks(ax.texts) == [str(int(v)) for v in counts.ravel() if v]  # zero cells stay blank
+    assert ax.get_xlabel() == "reporting stance"
+    assert fig.axes[1].get_ylabel() == "share of the speaker's statements"
+    raw = plots.stance_heatmap(MIXED, normalize=False)
+    assert raw.axes[0].images[0].get_array().tolist() == counts.tolist()
+    assert raw.axes[1].get_ylabel() == "statements"
+
+
+def test_term_usage_cells_rows_and_side_colours():
+    terms = rhetoric.article_terms({"a1": "Kiev, Kiev and Kyiv.", "a2": "Kyiv and Donbas.", "a3": "A truce."})
+    arts = pd.DataFrame({"article_id": ["a1", "a2", "a3"], "source": ["TASS", "Kyiv Independent", "TASS"]})
+    ax = plots.term_usage(terms, arts).axes[0]
+    assert _ticks(ax.get_xticklabels()) == ["Kyiv Independent", "TASS"]
+    rows = _ticks(ax.get_yticklabels())
+    assert rows == ["ceasefire: truce", "donbas: Donbas", "kyiv: Kiev", "kyiv: Kyiv"]
+    assert ax.images[0].get_array().tolist() == [[0, 1], [1, 0], [0, 2], [1, 1]]
+    colours = [matplotlib.colors.to_hex(t.get_color()) for t in ax.get_yticklabels()]
+    assert colours == [plots.SIDE_COLORS[s] for s in ("neutral", "UA", "RU", "UA")]
+    assert _ticks(ax.get_legend().get_texts()) == ["RU vocabulary", "UA vocabulary", "neutral vocabulary"]
+    only = plots.term_usage(terms, arts, groups=["kyiv"]).axes[0]
+    assert _ticks(only.get_yticklabels()) == ["kyiv: Kiev", "kyiv: Kyiv"]
+
+
+def test_sentiment_bars_are_the_mean_sentiment_with_sign_colours():
+    ax = plots.sentiment_by_speaker(MIXED).axes[0]
+    table = rhetoric.sentiment_by_speaker(MIXED).sort_values(["mean_sentiment", "speaker"], ascending=[False, True])
+    assert _ticks(ax.get_yticklabels()) == table["speaker"].tolist()
+    widths = [p.get_width() for p in ax.patches]
+    assert widths == pytest.approx(table["mean_sentiment"].tolist())
+    assert widths[0] > 0 > widths[-1]  # this frame has a positive and a negative speaker
+    green, red = matplotlib.colors.to_rgb("#2ca02c"), matplotlib.colors.to_rgb("#d62728")
+    assert [p.get_facecolor()[:3] for p in ax.patches] == [pytest.approx(green if w >= 0 else red) for w in widths]
+    assert _ticks(ax.texts) == [f" n={n} " for n in table["n_statements"]]
+    lo, hi = ax.get_xlim()
+    assert lo == -hi and hi >= max(abs(w) for w in widths)
+    assert ax.get_xlabel() == "mean sentiment of the statements (VADER compound)"
+    assert len(plots.sentiment_by_speaker(MIXED, min_statements=2).axes[0].patches) == 2
