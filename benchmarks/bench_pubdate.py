@@ -12,9 +12,22 @@ within 3 days of the truth? No estimate counts as wrong. The baseline, measured 
 run on the same parses, takes the latest full date (day, month and year all written) in the
 text.
 
-Usage: ``.venv/bin/python benchmarks/bench_pubdate.py [--n 1000] [--seed 0] [--show 20] [--cache PATH]``
+Two samples, reported separately:
 
-``--cache PATH`` stores the parsed sample as a spaCy ``DocBin`` (with the pipeline, the sample's
+* ``dev``: ``random.Random(0)`` (``--seed``), the sample the rules were developed and tuned on
+  (with ``random.Random(1)``, also read while tuning); its figures are in-sample;
+* ``fresh``: a confirmation sample drawn once and not read while tuning: the eligible
+  briefings that are in neither the seed-0 nor the seed-1 sample, then
+  ``random.Random(2).sample(..., n)`` of them.
+
+Abstention: ``infer_published`` returns no estimate when the evidence leaves more than a year
+open (only an office held for years, say); such documents count as wrong in the first table and
+are left out of the second ("answered"), whose size is the coverage.
+
+Usage: ``.venv/bin/python benchmarks/bench_pubdate.py [--sample dev|fresh|both] [--n 1000] [--seed 0]
+[--show 20] [--cache PATH]``
+
+``--cache PATH`` (one file per sample: ``PATH.dev``, ``PATH.fresh``) stores the parsed sample as a spaCy ``DocBin`` (with the pipeline, the sample's
 ids and the word limit as its key) and reads it back on the next run with the same key, which
 skips the parse (about 2 minutes). Keep the cache outside the project (e.g. ``/tmp``); the
 timing line then counts loading, not parsing.
@@ -34,22 +47,39 @@ from collections import Counter
 from pathlib import Path
 
 from toolkit.dates import extract_dates
-from toolkit.pubdate import infer_published
+from toolkit.pubdate import infer_published_evidence
 from toolkit.models import load_pipeline, pipeline_id
 from toolkit.paths import SHARED_DIR
 
 PATH = SHARED_DIR / "bench" / "whitehouse" / "briefings.jsonl.gz"
 
 
-def sample(n: int, seed: int, max_words: int = 1500) -> list[dict]:
+def _eligible(max_words: int = 1500) -> list[dict]:
     eligible = []
     with gzip.open(PATH, "rt", encoding="utf-8") as fh:
         for line in fh:
             rec = json.loads(line)
             if 1 <= len(rec["text"].split()) < max_words:
                 eligible.append(rec)
+    return eligible
+
+
+def sample(n: int, seed: int, max_words: int = 1500) -> list[dict]:
+    """``random.Random(seed).sample`` of the eligible briefings (the development samples)."""
+    eligible = _eligible(max_words)
     rng = random.Random(seed)
     return rng.sample(eligible, min(n, len(eligible)))
+
+
+def fresh_sample(n: int, max_words: int = 1500) -> list[dict]:
+    """A confirmation sample disjoint from the seed-0 and seed-1 samples (both read while
+    tuning): ``random.Random(2).sample`` of the eligible briefings in neither."""
+    eligible = _eligible(max_words)
+    seen = set()
+    for seed in (0, 1):
+        seen.update(r["id"] for r in random.Random(seed).sample(eligible, min(n, len(eligible))))
+    rest = [r for r in eligible if r["id"] not in seen]
+    return random.Random(2).sample(rest, min(n, len(rest)))
 
 
 def parse(nlp, recs: list[dict], cache: Path | None) -> list:
@@ -92,35 +122,32 @@ def judge(est: dt.date | None, truth: dt.date) -> tuple[int, int, int]:
             int(abs((est - truth).days) <= 3))
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, default=1000)
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--show", type=int, default=0, help="print this many misses (within 3 days)")
-    ap.add_argument("--cache", type=Path, default=None,
-                    help="DocBin file to store the parsed sample in and reuse (skips the parse)")
-    args = ap.parse_args()
-    if not PATH.is_file():
-        print(f"benchmark data not found: {PATH} (set TOOLKIT_SHARED_DIR); skipping")
-        return 0
-    recs = sample(args.n, args.seed)
-    nlp = load_pipeline()
-    t0 = time.perf_counter()
+def run(recs: list[dict], docs: list, *, label: str, show: int) -> None:
+    """Score ``infer_published`` and the baseline on one sample and print the tables."""
     ours = Counter()
     base = Counter()
-    in_range = 0
-    no_est = 0
+    answered = Counter()
+    always = Counter()  # abstain=False: the middle of a wide range instead of no estimate
+    in_range = no_est = 0
     misses = []
     by_year = Counter()
     by_year_ok = Counter()
+    basis = Counter()
     t_infer = 0.0
-    for rec, doc in zip(recs, parse(nlp, recs, args.cache)):
+    for rec, doc in zip(recs, docs):
         truth = dt.date.fromisoformat(rec["published"])
         t1 = time.perf_counter()
-        est, lo, hi = infer_published(doc)
+        inf = infer_published_evidence(doc)
         t_infer += time.perf_counter() - t1
+        est, lo, hi = inf.estimate, inf.earliest, inf.latest
+        basis[inf.evidence[0].split(":")[0] if inf.evidence else "none"] += 1
         y, m, d3 = judge(est, truth)
         ours.update(year=y, month=m, d3=d3)
+        forced = est if est is not None else infer_published_evidence(doc, abstain=False).estimate
+        fy, fm, fd = judge(forced, truth)
+        always.update(year=fy, month=fm, d3=fd)
+        if est is not None:
+            answered.update(n=1, year=y, month=m, d3=d3)
         by_year[truth.year] += 1
         by_year_ok[truth.year] += y
         no_est += est is None
@@ -128,20 +155,47 @@ def main() -> int:
             in_range += 1
         by, bm, bd = judge(baseline(doc), truth)
         base.update(year=by, month=bm, d3=bd)
-        if not d3 and len(misses) < args.show:
-            misses.append((rec["id"], truth, est, lo, hi))
+        if not d3 and len(misses) < show:
+            misses.append((rec["id"], truth, est, lo, hi, inf.evidence[:3]))
     n = len(recs)
-    elapsed = time.perf_counter() - t0
-    print(f"\nPublication-date inference on {n} White House briefings (1-1,499 words, seed {args.seed})")
-    print(f"{'':24s} {'year':>6s} {'month':>6s} {'<=3 days':>9s}")
-    print(f"{'baseline (latest date)':24s} {base['year'] / n:6.3f} {base['month'] / n:6.3f} {base['d3'] / n:9.3f}")
-    print(f"{'infer_published':24s} {ours['year'] / n:6.3f} {ours['month'] / n:6.3f} {ours['d3'] / n:9.3f}")
-    print(f"no estimate: {no_est / n:.3f}; truth inside the returned [earliest, latest]: {in_range / n:.3f}")
+    k = answered["n"] or 1
+    print(f"\nPublication-date inference, {label}: {n} White House briefings (1-1,499 words)")
+    print(f"{'':30s} {'year':>6s} {'month':>6s} {'<=3 days':>9s}")
+    print(f"{'baseline (latest date)':30s} {base['year'] / n:6.3f} {base['month'] / n:6.3f} {base['d3'] / n:9.3f}")
+    print(f"{'infer_published, all':30s} {ours['year'] / n:6.3f} {ours['month'] / n:6.3f} {ours['d3'] / n:9.3f}")
+    print(f"{'infer_published, abstain=False':30s} {always['year'] / n:6.3f} {always['month'] / n:6.3f} "
+          f"{always['d3'] / n:9.3f}")
+    print(f"{'infer_published, answered':30s} {answered['year'] / k:6.3f} {answered['month'] / k:6.3f} "
+          f"{answered['d3'] / k:9.3f}   (n={answered['n']})")
+    print(f"abstention (no estimate): {no_est / n:.3f}; truth inside the returned [earliest, latest]: {in_range / n:.3f}")
+    print("basis of the estimate: " + ", ".join(f"{b} {c}" for b, c in basis.most_common()))
     print("year right by true year: " + ", ".join(f"{k} {by_year_ok[k] / by_year[k]:.2f} (n={by_year[k]})"
                                                  for k in sorted(by_year)))
-    print(f"time: {elapsed:.1f} s (parse + both methods), {t_infer:.2f} s in infer_published")
+    print(f"time: {t_infer:.2f} s in infer_published")
     for m in misses:
         print("  miss", *m)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sample", choices=["dev", "fresh", "both"], default="both")
+    ap.add_argument("--n", type=int, default=1000)
+    ap.add_argument("--seed", type=int, default=0, help="seed of the development sample")
+    ap.add_argument("--show", type=int, default=0, help="print this many misses (within 3 days)")
+    ap.add_argument("--cache", type=Path, default=None,
+                    help="DocBin file to store the parsed sample in and reuse (skips the parse)")
+    args = ap.parse_args()
+    if not PATH.is_file():
+        print(f"benchmark data not found: {PATH} (set TOOLKIT_SHARED_DIR); skipping")
+        return 0
+    nlp = load_pipeline()
+    for which in (["dev", "fresh"] if args.sample == "both" else [args.sample]):
+        recs = sample(args.n, args.seed) if which == "dev" else fresh_sample(args.n)
+        cache = args.cache.with_name(args.cache.name + "." + which) if args.cache else None
+        docs = parse(nlp, recs, cache)
+        label = (f"development sample (seed {args.seed}, in-sample)" if which == "dev"
+                 else "fresh confirmation sample (seed 2, disjoint from seeds 0 and 1)")
+        run(recs, docs, label=label, show=args.show if which == "dev" else 0)
     return 0
 
 

@@ -40,7 +40,7 @@ from .paths import LEXICON_DIR
 from .types import DateExpr
 from .yamlfiles import read_mapping
 
-__all__ = ["extract_dates", "infer_published", "load_lexicon", "value_bounds"]
+__all__ = ["extract_dates", "infer_published", "load_lexicon", "reanchor_in_quotes", "value_bounds"]
 
 LEXICON_PATH = LEXICON_DIR / "dates.yaml"
 
@@ -92,7 +92,8 @@ def load_lexicon(path: Union[str, Path, None] = None) -> dict:
     """
     lex = read_mapping(path or LEXICON_PATH, what="dates")
     for key in ("ambiguous_months", "month_cues", "clock_units", "number_only_units",
-                "duration_modifiers", "time_zones", "name_heads", "leading_prepositions"):
+                "duration_modifiers", "time_zones", "name_heads", "leading_prepositions",
+                "set_event_nouns", "nowadays_verbs", "nowadays_cues"):
         lex[key] = {str(x).lower() for x in lex.get(key) or []}
     lex["refs"] = {str(k).lower(): v for k, v in (lex.get("refs") or {}).items()}
     lex["ref_adjectives"] = {str(k).lower(): v for k, v in (lex.get("ref_adjectives") or {}).items()}
@@ -252,6 +253,8 @@ def _patterns() -> dict[str, list[list[dict]]]:
             [_w({"this", "last", "next"}), _c("MONTH")],
             [_c("DEIC")],
             [_w("the"), _w("day"), _w({"before", "after"}), _w({"yesterday", "tomorrow"})],
+            [_w("the"), dict(_c("UNIT"), LOWER={"IN": ["day", "month", "week", "year"]}), _w({"before", "after"})],
+            [_w({"by", "until", "till"}), _w("then")],
             [_c("WD")],
             [the, _w({"following", "next", "previous", "preceding", "same"}), _w({"day", "week", "month", "year", "weekend"})],
             [qty, _c("UNIT"), _w({"ago", "earlier", "later"})],
@@ -288,6 +291,9 @@ def _patterns() -> dict[str, list[list[dict]]]:
             [_w("the"), _w({"past", "last", "coming", "next", "previous", "recent", "following"}), _c("UNITP")],
             [_w({"recent", "coming"}), _c("UNITP")],
             [_w({"for", "over", "within"}), _w({"years", "months", "decades", "weeks", "days", "hours", "centuries"})],
+            # "a year or two", "two or three weeks": a vague number of units
+            [_c("ART"), _c("UNITA"), _w("or"), _w({"two", "three", "so"})],
+            [_c("NUM"), _w("or"), _c("NUM"), _c("UNIT")],
             [_w("half"), _c("ART"), _c("UNITA")],
             [qty, _c("UNIT"), _w("and"), _w("a"), _w("half")],
             [_c("ART"), _c("UNITA"), _w("and"), _w("a"), _w("half")],
@@ -304,6 +310,13 @@ def _patterns() -> dict[str, list[list[dict]]]:
             [_w({"once", "twice", "thrice"}), _w({"a", "per", "every", "each"}), _c("UNITA")],
             [_c("NUM"), _w("times"), _w({"a", "per", "every", "each"}), _c("UNITA")],
             [_w("per"), _c("UNITA")],
+            # "on a daily basis", "day after day", "each spring", "on weekends"
+            [_c("ART"), _c("SETW"), _w("basis")],
+            [dict(_c("UNIT"), LOWER={"IN": ["day", "month", "night", "week", "year"]}), _w("after"),
+             _w({"day", "week", "month", "year", "night"})],
+            [_w({"every", "each"}), _c("SEASON")],
+            [_w({"every", "each"}), dict(_c("RUNIT"), LOWER="weekend")],
+            [_w("weekends")],
         ],
         # one pattern for the one-word references (a pattern per word would cost the matcher
         # a state per word at every token)
@@ -623,6 +636,56 @@ def _duration_value(n, unit: str) -> str:
     return f"P{_fmt_num(n)}{unit}"
 
 
+_PRECISION_NEEDED = {"Y": 1, "DE": 1, "CE": 1, "M": 2, "Q": 2, "W": 3, "2W": 3, "D": 3, "H": 3, "MIN": 3, "S": 3}
+
+
+def _last_as_base(last: Optional[tuple[int, Optional[int], Optional[int]]], unit: str) -> Optional[dt.date]:
+    """The time named last as a date to count from, when it is precise enough for ``unit``
+    ("in 2014 ... two years later" counts in years from 2014; weeks need a day)."""
+    if last is None:
+        return None
+    y, m, d = last
+    have = 1 + (m is not None) + (d is not None and m is not None)
+    if have < _PRECISION_NEEDED.get(unit, 3):
+        return None
+    return _safe_date(y, m or 1, d or 1)
+
+
+def _format_last(last: tuple[int, Optional[int], Optional[int]]) -> str:
+    y, m, d = last
+    if m is None:
+        return f"{y:04d}"
+    return f"{y:04d}-{m:02d}" + (f"-{d:02d}" if d is not None else "")
+
+
+#: "by then" / "until then" refer to a time named at most this many characters before (about
+#: two sentences); further back, "then" is more often an event ("Until then" = until a deal)
+_THEN_REACH = 250
+
+
+def _narrative(words: list[str], ctx: "_Ctx") -> Optional[tuple]:
+    """Narrative time, counted from the time named last in the text, not the publication.
+
+    "by then" is that time (named at most ``_THEN_REACH`` characters before); "the day
+    before" / "the week after" one unit from it. Returns ``()`` when such an expression has
+    no time to count from (it is then left out), ``None`` for other expressions.
+
+    Example:
+        "The treaty was signed on March 3, 2019. The day before, ..." -> ``("DATE", "2019-03-02")``
+    """
+    if words == ["then"]:
+        recent = ctx.inherit.get("_recent_last")
+        return ("DATE", _format_last(recent)) if recent else ()
+    if len(words) == 3 and words[0] == "the" and words[2] in ("before", "after") and \
+            words[1] in ("day", "week", "month", "year"):
+        unit = {"day": "D", "week": "W", "month": "M", "year": "Y"}[words[1]]
+        base = ctx.anchor if unit in ("D", "W") else _last_as_base(ctx.last, unit)
+        if base is None:
+            return ()
+        return "DATE", _unit_shift(base, words[1], 1 if words[2] == "after" else -1)
+    return None
+
+
 def _weekday_date(p: dt.date, wd: int, tense: Optional[str]) -> dt.date:
     delta = (wd - p.isoweekday()) % 7
     if tense == "future":
@@ -715,6 +778,9 @@ def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, 
         return "DATE", LEX["ref_adjectives"][text]
     if words[0] == "then" and " ".join(words[1:]) in LEX["ref_adjectives"]:
         return "DATE", "PAST_REF"  # "the then current price"
+    narrative = _narrative(words, ctx)
+    if narrative is not None:
+        return narrative or None
     hw = words[1:] if words[0] in ("the", "last", "next", "this") else words
     if " ".join(hw) in LEX["holidays"]:
         return _holiday(LEX["holidays"][" ".join(hw)], words[0], ctx)
@@ -838,6 +904,10 @@ def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, 
 
     # --- sets
     if is_set or label == "SET":
+        if "weekend" in words or "weekends" in words:
+            return "SET", "XXXX-WXX-WE"  # "on weekends", "every weekend"
+        if season and not month:
+            return "SET", f"XXXX-{season}"  # "each spring"
         if wd is None and words[-1][:-1] in LEX["weekdays"]:
             wd = LEX["weekdays"][words[-1][:-1]]
         if wd:
@@ -871,16 +941,18 @@ def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, 
             return "DATE", _shift_value(p, n, unit, -1)
         base = ctx.anchor
         sign = 1 if direction in ("later", "after") else -1
+        if sign > 0:  # "two years later": after the time named last, at its precision
+            base = _last_as_base(ctx.last, unit) or base
         if base is None and sign < 0 and p_ok:
             base = p  # "a year earlier" with no date before it: a year before publication
-        if base is None:
-            return "DATE", _unresolved_for_unit(unit)
+        if base is None:  # no time to count from: the offset itself ("three years later": P3Y)
+            return "DURATION", _duration_value(n, unit)
         return "DATE", _shift_value(base, n, unit, sign)
 
     # --- durations
     if unit and (label == "DURATION" or qty_words) and not (wd or month or deic is not None):
         n = _num(qty_words) if qty_words else "X"
-        if n is None:
+        if n is None or "or" in words:  # "a year or two", "two or three weeks": vague
             n = "X"
         if not qty_words and rel in ("past", "last", "coming", "next", "previous", "following") and \
                 not toks[-1].lower_.endswith("s"):
@@ -1218,12 +1290,18 @@ def _accept(doc: Doc, c: _Cand) -> bool:
     if c.label == "SET" and words[0] in LEX["set_words"] and single and first.pos_ == "PROPN":
         return False
     if c.label == "SET" and single and w in LEX["set_words"] and first.dep_ == "amod" and \
-            first.head.i > first.i:
-        return False  # "a quarterly dividend", "daily flights": a property of the noun
+            first.head.i > first.i and first.head.lemma_.lower() not in LEX["set_event_nouns"]:
+        return False  # "a quarterly dividend", "daily flights": a property; "monthly meetings" recur
     if c.label == "DURATION" and w in ("a", "an", "per") and prev is not None and \
             (prev.like_num or prev.tag_ in ("CD", "NNS") or prev.text == "%"):
         return False  # "$1.76 a year", "700 seats a week": a rate, not a stretch of time
     if c.label == "DATE" and single and w in ("this", "the", "last", "next"):
+        return False
+    if c.label == "DATE" and len(words) == 3 and w == "the" and words[2] in ("before", "after") and \
+            nxt is not None and not nxt.is_punct:
+        return False  # "the day before the vote": counted from an event, not a time
+    if c.label == "DATE" and len(words) == 2 and words[1] == "then" and nxt is not None and \
+            nxt.lower_ in ("and", "on"):
         return False
     return True
 
@@ -1256,7 +1334,7 @@ def _strong_words() -> tuple[frozenset, dict]:
     """Words that start a window, and phrases that do when they are complete ("right now",
     "the foreseeable future", "Christmas Eve"). Words that only occur in patterns next to a
     strong class ("every day", "per year", "New Year's Day") need not start one."""
-    words = {"noon", "midnight", "midday", "overnight", "tonight", "o'clock", "while", "ahead",
+    words = {"noon", "midnight", "midday", "overnight", "tonight", "o'clock", "while", "ahead", "then", "weekends",
              "nineties", "eighties", "seventies", "sixties", "fifties", "forties", "thirties"}
     words.update(w + "s" for w in LEX["weekdays"])
     phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -1414,6 +1492,8 @@ def _candidates(doc: Doc) -> list[_Cand]:
         if any(taken[c.start:c.end]):
             continue
         s, e = _strip(doc, c.start, c.end)
+        if c.label == "DURATION" and e - s == 1 and s == c.start + 1 and doc[c.start].lower_ == "within":
+            s = c.start  # "within days": an upper bound, the preposition is its meaning
         if s >= e:
             continue
         c2 = _Cand(s, e, c.label)
@@ -1570,6 +1650,59 @@ def _local_tense(doc: Doc, c: "_Cand") -> Optional[str]:
     return None
 
 
+_PRESENT_MODALS = {"can", "ca", "cannot"}
+
+
+def _present_clause(verb: Token) -> bool:
+    """Is the clause of ``verb`` in the simple present ("runs", "can rely", "is")? Progressive,
+    perfect, past and future forms are not."""
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & (_FUTURE_AUX | {"would", "could", "might", "should", "has", "have", "had", "was", "were", "did"}):
+        return False
+    if auxes & _PRESENT_MODALS:
+        return verb.tag_ == "VB"
+    if verb.tag_ == "VBG":
+        return False  # "is meeting today": the day's plan
+    return verb.tag_ in ("VBZ", "VBP")
+
+
+def _today_is_nowadays(doc: Doc, i: int) -> bool:
+    """"today" meaning nowadays (``PRESENT_REF``), not the day of publication.
+
+    It contrasts the present with the past or states a present condition: a present clause
+    with a contrast word of ``nowadays_cues`` ("no longer", "still", "than", "ago", "once"),
+    a present state ("as it runs today", "who lead the army today": ``nowadays_verbs`` in a
+    relative or "as" clause, or after "Today,"), or "Today, X can ...". Events of the day
+    ("met today", "today's talks", "will meet today", "announced today") keep the date.
+    """
+    tok = doc[i]
+    if i + 1 < len(doc) and doc[i + 1].tag_ == "POS":
+        return False
+    verb = tok.head
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    sent = tok.sent if doc.has_annotation("SENT_START") else doc[:]
+    # "the officers who lead the army today trained abroad": the parser may hang "today" on
+    # the main verb; the relative clause just before it is the one it ends
+    before = next((t for t in reversed(doc[sent.start:i]) if t.pos_ in ("VERB", "AUX") or t.is_punct), None)
+    if before is not None and not before.is_punct and before.dep_ in ("relcl", "acl") and \
+            before.lemma_.lower() in LEX["nowadays_verbs"] and _present_clause(before):
+        return True
+    if verb.pos_ not in ("VERB", "AUX") or not _present_clause(verb):
+        return False
+    low = " " + " ".join(t.lower_ for t in sent) + " "
+    if any(f" {cue} " in low for cue in LEX["nowadays_cues"]):
+        return True
+    initial = i == sent.start and i + 1 < len(doc) and doc[i + 1].text == ","
+    clause = verb.dep_ in ("relcl", "acl") or any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if verb.lemma_.lower() in LEX["nowadays_verbs"] and (clause or initial):
+        return True
+    auxes = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return initial and bool(auxes & _PRESENT_MODALS)
+
+
 def _normalise_clock_date(doc: Doc, c: _Cand, ctx: _Ctx) -> Optional[tuple[str, str]]:
     """A clock time followed by its day: the day's date with the clock's time."""
     ds, de = c.inherit["_date_part"]
@@ -1595,6 +1728,7 @@ def _resolve_all(doc: Doc, published: Optional[dt.date]) -> list[_Found]:
     anchor: Optional[dt.date] = None
     last: Optional[tuple[int, Optional[int], Optional[int]]] = None
     quarter_ctx: Optional[tuple[int, int, int]] = None  # the last quarter named, and where
+    last_at = 0  # where the time named last is
     cands = _candidates(doc)
     for c in cands:
         toks = list(doc[c.start:c.end])
@@ -1626,6 +1760,8 @@ def _resolve_all(doc: Doc, published: Optional[dt.date]) -> list[_Found]:
                 if "|MONTH|" in t._.tkdate_cls and not any("|MONTH|" in x._.tkdate_cls for x in toks):
                     inherit["month"] = LEX["months"][t.lower_]
         inherit["_next"] = doc[c.end].lower_ if c.end < len(doc) else ""
+        if last is not None and doc[c.start].idx - last_at <= _THEN_REACH:
+            inherit["_recent_last"] = last  # "by then": only a time named just before
         if quarter_ctx:
             inherit["_quarter"] = quarter_ctx[:2]
         ctx = _Ctx(published=published, anchor=anchor, tense=tense, inherit=inherit, last=last)
@@ -1639,6 +1775,8 @@ def _resolve_all(doc: Doc, published: Optional[dt.date]) -> list[_Found]:
         if res is None:
             continue
         typ, value = res
+        if len(toks) == 1 and toks[0].lower_ == "today" and _today_is_nowadays(doc, c.start):
+            typ, value = "DATE", "PRESENT_REF"
         qm = re.match(r"^(\d{4})-Q([1-4])$", value)
         if qm and not {"ago", "earlier", "last", "previous"} & {t.lower_ for t in toks}:
             quarter_ctx = (int(qm[1]), int(qm[2]), doc[c.start].idx)
@@ -1654,6 +1792,7 @@ def _resolve_all(doc: Doc, published: Optional[dt.date]) -> list[_Found]:
         m = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?![\d])", value)
         if m and typ in ("DATE", "TIME") and (m[3] is None or _safe_date(int(m[1]), int(m[2]), int(m[3]))):
             last = (int(m[1]), int(m[2]) if m[2] else None, int(m[3]) if m[3] else None)
+            last_at = doc[c.start].idx
     return found
 
 
@@ -1694,6 +1833,55 @@ def extract_dates(doc: Doc, *, published: Optional[dt.date] = None) -> list[Date
         out.append(DateExpr(text=span.text, start_char=start, end_char=end, sent_id=sid,
                             type=f.type, value=f.value, start=lo, end=hi))
     out.sort(key=lambda d: (d.start_char, d.end_char))
+    return out
+
+
+_QUOTE_RE = re.compile(r'“[^“”]*”|"[^"]*"')
+
+
+def reanchor_in_quotes(doc: Doc, dates: list[DateExpr], statements, *,
+                       published: Optional[dt.date] = None) -> list[DateExpr]:
+    """Dates inside quoted words resolved against when the words were said.
+
+    "tomorrow", "tonight", "this week" in a quotation count from the day of the statement
+    (its ``said_on``), not from the publication: in an article of Friday, "On Tuesday he
+    said: “We will decide tomorrow”" gives Wednesday. Only the quoted parts of direct and
+    mixed statements whose ``said_on`` differs from ``published`` change; the rest of
+    ``dates`` is returned as it was, in the same order.
+
+    Args:
+        doc: the parsed article.
+        dates: the records of :func:`extract_dates` for ``doc``.
+        statements: ``Statement`` records (``content_start``, ``content_end``, ``mode``,
+            ``said_on``).
+        published: the publication date the ``dates`` were resolved against.
+
+    Example:
+        >>> doc = nlp('On Tuesday he said: "We will decide tomorrow."')  # doctest: +SKIP
+        >>> # with a statement said on 2025-05-27: "tomorrow" -> 2025-05-28, not 2025-05-31
+    """
+    text = doc.text
+    quoted = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+    spans: list[tuple[int, int, dt.date]] = []
+    for st in statements:
+        said = getattr(st, "said_on", None)
+        if said is None or said == published or getattr(st, "mode", "") not in ("direct", "mixed"):
+            continue
+        lo, hi = st.content_start - 1, st.content_end + 1
+        spans.extend((a, b, said) for a, b in quoted if a < hi and b > lo)
+    if not spans:
+        return list(dates)
+    again: dict[dt.date, dict[tuple[int, int], DateExpr]] = {}
+    out = []
+    for d in dates:
+        said = next((day for a, b, day in spans if a <= d.start_char and d.end_char <= b), None)
+        if said is None:
+            out.append(d)
+            continue
+        if said not in again:  # the whole text once more, with the day of the words
+            again[said] = {(x.start_char, x.end_char): x for x in extract_dates(doc, published=said)}
+        new = again[said].get((d.start_char, d.end_char))
+        out.append(new if new is not None and new.type == d.type else d)
     return out
 
 

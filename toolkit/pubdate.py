@@ -11,6 +11,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+from dataclasses import dataclass
 from typing import Optional
 
 from spacy.tokens import Doc
@@ -19,7 +20,7 @@ from .dates import _ORDINAL_DAYS, _TEEN_WORDS, _TENS, _UNIT_WORDS, LEX, _resolve
 from .paths import LEXICON_DIR
 from .yamlfiles import read_mapping
 
-__all__ = ["infer_published"]
+__all__ = ["PublishedEstimate", "infer_published", "infer_published_evidence"]
 
 _UNITS_WORDS = {"zero": 0, **_UNIT_WORDS, **_TEEN_WORDS}
 _TENS_WORDS = _TENS
@@ -128,13 +129,14 @@ def _as_date(v) -> Optional[dt.date]:
         return None
 
 
-def _office_periods(text: str) -> Optional[list[tuple[dt.date, dt.date]]]:
+def _office_periods(text: str, ev: Optional[list[str]] = None) -> Optional[list[tuple[dt.date, dt.date]]]:
     """Periods compatible with every "<office> <name>" the text names in the present
     ("President Biden" -> 2021-01-20 .. 2025-01-20); ``None`` without such evidence.
 
     The periods of all offices named are intersected, the most often named first; one that
     contradicts those before it (a quoted title, a history: "the Trump Administration" in a
-    text that names "President Biden" five times) is left out."""
+    text that names "President Biden" five times) is left out. The offices used are added to
+    ``ev`` ("office: President Biden 2021-01-20..2025-01-19")."""
     tail = text[-300:]
     hits = []
     for order, (pat, periods, needles) in enumerate(_office_patterns()):
@@ -142,6 +144,7 @@ def _office_periods(text: str) -> Optional[list[tuple[dt.date, dt.date]]]:
         if not any(n in (tail if sig else text) for n in needles):  # cheap test first
             continue
         n = 0
+        first = None
         for m in pat.finditer(tail if sig else text):
             before = text[max(0, m.start() - 12):m.start()].lower().split()
             if before and before[-1].strip("“\"'(") in _NOT_IN_OFFICE:
@@ -149,17 +152,25 @@ def _office_periods(text: str) -> Optional[list[tuple[dt.date, dt.date]]]:
             if _MEMORIAL_RE.search(text, max(0, m.start() - 30), m.start()):
                 continue
             n += 1
+            first = first or m.group(0).strip()
         if n:
-            hits.append((-n, order, periods))
+            hits.append((-n, order, periods, first))
     allowed: Optional[list[tuple[dt.date, dt.date]]] = None
-    for _, _, periods in sorted(hits, key=lambda h: (h[0], h[1])):
+    for _, _, periods, first in sorted(hits, key=lambda h: (h[0], h[1])):
         if allowed is None:
             allowed = list(periods)
-            continue
-        inter = [(max(a, c), min(b, d)) for a, b in allowed for c, d in periods if max(a, c) < min(b, d)]
-        if inter:
+        else:
+            inter = [(max(a, c), min(b, d)) for a, b in allowed for c, d in periods if max(a, c) < min(b, d)]
+            if not inter:
+                continue
             allowed = inter
+        if ev is not None:
+            ev.append(f"office: {first} " + ", ".join(f"{a.isoformat()}..{_last_day(b)}" for a, b in periods))
     return allowed
+
+
+def _last_day(b: dt.date) -> str:
+    return "" if b >= _FAR else (b - dt.timedelta(days=1)).isoformat()
 
 
 def _within(d: dt.date, periods: Optional[list[tuple[dt.date, dt.date]]]) -> bool:
@@ -184,7 +195,7 @@ _ORDINAL_WORDS.update({"fortieth": 40, "fiftieth": 50, "sixtieth": 60, "seventie
 #: "the 162nd anniversary of", "the twentieth anniversary of"
 _ANNIV_RE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\b|\b([a-z]+(?:-[a-z]+)?)\s+anniversary\b", re.I)
 #: "four years ago", "25 years since"
-_AGO_RE = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years?\s+(ago|since)\b", re.I)
+_AGO_RE = re.compile(r"\b(\d{1,3}|[a-z]+(?:-[a-z]+)?)\s+years?\s+(ago|since|after)\b", re.I)
 _CONGRESS_RE = re.compile(r"\b(\d{2,3})(?:st|nd|rd|th)\s+Congress\b")
 _YEAR_RE = re.compile(r"(?<![\d$.,/:-])(1[5-9]\d\d|20\d\d)(?![\d%])")
 #: the clock time of a transcript with its US Eastern zone label ("4:56 P.M. EDT")
@@ -228,7 +239,8 @@ def _anniversaries(text: str, full: list, today: dt.date) -> list[tuple[int, Opt
     """Years (and days) of the text from anniversaries and durations anchored to a year the
     sentence names: "the 162nd anniversary of the Battle of Gettysburg (1863)" -> 2025,
     "four years ago, in 2018" -> 2022, "the 80th anniversary of D-Day" -> 2024-06-06 (the
-    event's year from ``dated_terms``). A day comes from the event's full date in the text."""
+    event's year from ``dated_terms``), "twenty years after the September 11th attacks" ->
+    2021 (only before a dated event). A day comes from the event's full date in the text."""
     out = []
     hits = [(m, "anniv") for m in _ANNIV_RE.finditer(text)] + [(m, "ago") for m in _AGO_RE.finditer(text)]
     for m, kind in hits:
@@ -250,7 +262,12 @@ def _anniversaries(text: str, full: list, today: dt.date) -> list[tuple[int, Opt
                 event = (d, hit.start())
         year = None
         md = None
-        if event is not None:
+        if m.lastindex and m[m.lastindex].lower() == "after":
+            # "twenty years after the September 11th attacks": only right before a dated event
+            if event is None or event[1] > 12:
+                continue
+            year = event[0].year
+        elif event is not None:
             year, md = event[0].year, (event[0].month, event[0].day)
         else:
             best = None
@@ -275,25 +292,28 @@ def _anniversaries(text: str, full: list, today: dt.date) -> list[tuple[int, Opt
     return out
 
 
-def _not_before(text: str) -> Optional[dt.date]:
+def _not_before(text: str, ev: Optional[list[str]] = None) -> Optional[dt.date]:
     """The earliest possible day of writing from the named laws and events (``dated_terms``,
-    less a month) and the Nth Congress ("the 117th Congress" began 2021-01-03)."""
+    less a month) and the Nth Congress ("the 117th Congress" began 2021-01-03); the one that
+    bounds is added to ``ev`` ("named: Inflation Reduction Act, not before 2022-06-27")."""
     best = None
+    why = ""
     for pat, d in _dated_terms():
-        if pat.search(text):
+        m = pat.search(text)
+        if m:
             d = d - dt.timedelta(days=30)
-            best = d if best is None or d > best else best
-    for m in _EO_RE.finditer(text):
+            if best is None or d > best:
+                best, why = d, m.group(0)
+    for m in list(_EO_RE.finditer(text)) + list(_CONGRESS_RE.finditer(text)) + list(_PUBLAW_RE.finditer(text)):
         n = int(m[1])
-        d = max((a for k, a in _EO_ANCHORS if k <= n), default=None)
+        if m.re is _EO_RE:
+            d = max((a for k, a in _EO_ANCHORS if k <= n), default=None)
+        else:
+            d = _safe_date(1789 + 2 * (n - 1), 1, 3) if 1 <= n <= 200 else None
         if d and (best is None or d > best):
-            best = d
-    for m in list(_CONGRESS_RE.finditer(text)) + list(_PUBLAW_RE.finditer(text)):
-        n = int(m[1])
-        if 1 <= n <= 200:
-            d = _safe_date(1789 + 2 * (n - 1), 1, 3)
-            if d and (best is None or d > best):
-                best = d
+            best, why = d, m.group(0)
+    if best is not None and ev is not None:
+        ev.append(f"named: {why}, not before {best.isoformat()}")
     return best
 
 
@@ -384,7 +404,56 @@ def _midpoint(periods, zone: Optional[bool]) -> dt.date:
     return mid
 
 
-def infer_published(doc: Doc, *, today: Optional[dt.date] = None
+@dataclass(frozen=True)
+class PublishedEstimate:
+    """When an article was written, as far as its text tells, and why.
+
+    ``estimate`` is ``None`` when the evidence does not narrow the date to a year or less
+    (abstention); ``earliest`` / ``latest`` still give the range the evidence allows.
+    ``evidence`` lists the basis of the estimate first, then the facts that bound it
+    ("office: President Biden 2021-01-20..2025-01-19", "named: Inflation Reduction Act,
+    not before 2022-06-27", "anniversary: 20th anniversary -> 2021").
+    """
+
+    estimate: Optional[dt.date]
+    earliest: Optional[dt.date]
+    latest: Optional[dt.date]
+    evidence: tuple[str, ...] = ()
+
+
+#: the widest range (days) an estimate may stand for; a wider one is an abstention
+MAX_RANGE_DAYS = 366
+
+
+def infer_published_evidence(doc: Doc, *, today: Optional[dt.date] = None,
+                             abstain: bool = True) -> PublishedEstimate:
+    """Estimate when an article was published, with the evidence for it.
+
+    The rules are those of :func:`infer_published`. With ``abstain`` (the default) the
+    estimate is ``None`` when the evidence leaves more than a year open (a text whose only
+    clue is "President Biden" names four equally likely years); the range stays.
+
+    Example:
+        >>> e = infer_published_evidence(nlp("On Friday, May 30, 2025, the talks ended."))  # doctest: +SKIP
+        >>> e.estimate, e.evidence[0]  # doctest: +SKIP
+        (datetime.date(2025, 5, 30), 'day of writing: 2025-05-30')
+    """
+    ev: list[str] = []
+    basis, (est, lo, hi) = _infer(doc, today or dt.date.today(), ev)
+    if basis == "none":
+        return PublishedEstimate(None, None, None, ())
+    if abstain and est is not None and lo is not None and hi is not None and \
+            (hi - lo).days > MAX_RANGE_DAYS:
+        basis = "abstained, range wider than a year: " + basis
+        est = None
+    seen: list[str] = []
+    for e in [basis] + ev:  # the basis first, each fact once, in the order found
+        if e not in seen:
+            seen.append(e)
+    return PublishedEstimate(est, lo, hi, tuple(seen))
+
+
+def infer_published(doc: Doc, *, today: Optional[dt.date] = None, abstain: bool = True
                     ) -> tuple[Optional[dt.date], Optional[dt.date], Optional[dt.date]]:
     """Estimate when an article was published from its own text.
 
@@ -426,26 +495,34 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
     Args:
         doc: the parsed article.
         today: upper bound for the estimate (default: today).
+        abstain: give no estimate (``None``, the range kept) when the evidence leaves more
+            than a year open; ``False`` returns the middle of that range instead.
 
     Returns:
-        ``(estimate, earliest, latest)``; ``(None, None, None)`` without evidence.
+        ``(estimate, earliest, latest)``; ``(None, None, None)`` without evidence. The
+        evidence behind it: :func:`infer_published_evidence`.
 
     Example:
         >>> infer_published(nlp(seed_text))  # doctest: +SKIP
         (datetime.date(2025, 5, 30), datetime.date(2025, 5, 26), datetime.date(2025, 6, 1))
     """
+    e = infer_published_evidence(doc, today=today, abstain=abstain)
+    return e.estimate, e.earliest, e.latest
+
+
+def _infer(doc: Doc, today: dt.date, ev: list[str]) -> tuple[str, tuple]:
+    """``(basis, (estimate, earliest, latest))``; facts that bound it are added to ``ev``."""
     if doc is None or len(doc) == 0:
-        return None, None, None
-    today = today or dt.date.today()
+        return "none", (None, None, None)
     try:
         found = _resolve_all(doc, None)
         text = doc.text
-        periods = _office_periods(text)
-        nb = _not_before(text)
+        periods = _office_periods(text, ev)
+        nb = _not_before(text, ev)
         zone = _zone(text)
         url_month = _url_month(text, today)
     except Exception:  # never let a strange text break the article
-        return None, None, None
+        return "none", (None, None, None)
     full: list[tuple[dt.date, Optional[str]]] = []
     years: list[tuple[int, Optional[str]]] = []
     month_days: list[tuple[int, int, Optional[str], int]] = []
@@ -489,6 +566,7 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
         if m:
             weekdays.append((int(m[1]), f.tense, f.cand.start))
     if url_month is not None:  # a link to a file uploaded that month
+        ev.append(f"dated link: {url_month.isoformat()[:7]}")
         nb = url_month if nb is None or url_month > nb else nb
         years.append((url_month.year, None))
         months.append((url_month.month, None))
@@ -505,12 +583,14 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
         for y, _ in anniv:
             count[y] = count.get(y, 0) + 1
         anniv_year = max(count, key=lambda y: (count[y], y))
+        ev.append(f"anniversary or 'N years since': {anniv_year}")
         window = [(dt.date(anniv_year, 1, 1), dt.date(anniv_year + 1, 1, 1))]
         if periods is None or _intersect(periods, window) != periods or \
                 all(a >= window[0][0] and b <= window[0][1] for a, b in periods):
             periods = _intersect(periods, window)
         else:
             anniv_year = None
+            ev.pop()
     if periods is not None:
         periods = [(a, min(b, today + dt.timedelta(days=1))) for a, b in periods if a <= today] or None
 
@@ -527,21 +607,21 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
             d = _safe_date(y, mo, dy)
             if d and d.isoweekday() == wdn and _within(d, periods):
                 if tense == "future":
-                    return d - dt.timedelta(days=3), d - dt.timedelta(days=7), d - dt.timedelta(days=1)
-                return d, d - dt.timedelta(days=1), d + dt.timedelta(days=6)
+                    return f"weekday and date: {d.strftime('%A')} {d.isoformat()} (planned)", (d - dt.timedelta(days=3), d - dt.timedelta(days=7), d - dt.timedelta(days=1))
+                return f"weekday and date: {d.strftime('%A')} {d.isoformat()}", (d, d - dt.timedelta(days=1), d + dt.timedelta(days=6))
     # 1a. a full date with its weekday, or set next to "today"
     sd = [d for d in strong if _within(d, periods) and d <= today]
     if sd:
         d = max(sd)
-        return d, d - dt.timedelta(days=1), d + dt.timedelta(days=1)
+        return f"day of writing: {d.isoformat()}", (d, d - dt.timedelta(days=1), d + dt.timedelta(days=1))
     # 1b. a weekday and a day of the month in separate expressions (the seed's case)
     bracket = _weekday_bracket(month_days, weekdays, full, years, periods, today)
     if bracket is not None:
-        return bracket
+        return "weekday and date in separate expressions", bracket
     # 2. the signing formula of proclamations
     fd = _formula_date(text)
     if fd and _within(fd, periods) and fd <= today:
-        return fd, fd - dt.timedelta(days=1), fd + dt.timedelta(days=1)
+        return f"signing formula: {fd.isoformat()}", (fd, fd - dt.timedelta(days=1), fd + dt.timedelta(days=1))
     # 3. full dates (an anniversary's day counts as one)
     full = full + [(d, None) for y, d in anniv if d is not None and y == anniv_year]
     inside = [(d, t) for d, t in full if _within(d, periods) and d <= today + dt.timedelta(days=400)]
@@ -550,18 +630,18 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
     if past:
         est = max(past)
         if not present and (today - est).days > 20 * 365:  # only a history: no estimate
-            return None, est, today
+            return f"only old dates: {est.isoformat()}", (None, est, today)
         later = [d for d in planned if d >= est]
         events = [d for d in later if d not in term_ends]
         if events and 21 < (min(events) - est).days < 730 and min(events) == min(later):
             # the latest past date is far behind the first planned one ("the national emergency
             # declared on November 12, 2020 ... is to continue in effect beyond November 12,
             # 2021"): the text was written shortly before the planned date
-            return min(events) - dt.timedelta(days=2), est, min(later)
-        return est, est, (min(later) if later else None)
+            return f"before a planned date: {min(events).isoformat()}", (min(events) - dt.timedelta(days=2), est, min(later))
+        return f"latest full date: {est.isoformat()}", (est, est, (min(later) if later else None))
     if planned:
         first = min(planned)
-        return first - dt.timedelta(days=2), first - dt.timedelta(days=30), first
+        return f"planned full date: {first.isoformat()}", (first - dt.timedelta(days=2), first - dt.timedelta(days=30), first)
     # 4. a year, then the latest day or month named without one
     def fits(y: int) -> bool:
         return y <= today.year and (periods is None or any(a.year <= y <= b.year for a, b in periods))
@@ -581,20 +661,20 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
     elif periods:
         year = _midpoint(periods, zone).year
     else:
-        return None, None, None
+        return "none", (None, None, None)
     if not present and periods is None and today.year - year > 20:
-        return None, dt.date(year, 1, 1), today
+        return f"only an old year: {year}", (None, dt.date(year, 1, 1), today)
     cands = [d for mo, dy, t, _ in month_days if t != "future"
              for d in [_safe_date(year, mo, dy)] if d and _within(d, periods) and d <= today]
     if cands:
         est = max(cands)
-        return est, est, est + dt.timedelta(days=14)
+        return f"day of the month in {year}: {est.isoformat()}", (est, est, est + dt.timedelta(days=14))
     # only a planned day ("they will meet on February 24th"): written shortly before it
     ahead_days = [d for mo, dy, t, _ in month_days if t == "future"
                   for d in [_safe_date(year, mo, dy)] if d and _within(d, periods) and d <= today]
     if ahead_days:
         first = min(ahead_days)
-        return first - dt.timedelta(days=2), first - dt.timedelta(days=30), first
+        return f"planned day of the month in {year}: {first.isoformat()}", (first - dt.timedelta(days=2), first - dt.timedelta(days=30), first)
     mons = [mo for mo, t in months if t != "future"] + \
         [mo for y, mo, t in year_months if y == year and t != "future" and dt.date(y, mo, 1) <= today]
     if mons:
@@ -602,13 +682,13 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None
         # a month named without a day ("job growth in March") is most often written about at
         # its end or just after: its last day
         d = _clip(min(dt.date(year, mo, calendar.monthrange(year, mo)[1]), today), periods)
-        return d, dt.date(year, mo, 1), min(today, dt.date(year, mo, calendar.monthrange(year, mo)[1]) + dt.timedelta(days=31))
+        return f"month named: {year}-{mo:02d}", (d, dt.date(year, mo, 1), min(today, dt.date(year, mo, calendar.monthrange(year, mo)[1]) + dt.timedelta(days=31)))
     yr = [(max(a, dt.date(year, 1, 1)), min(b, dt.date(year + 1, 1, 1))) for a, b in periods or [(dt.date(year, 1, 1), dt.date(year + 1, 1, 1))]]
     yr = [(a, b) for a, b in yr if a < b] or [(dt.date(year, 1, 1), dt.date(year + 1, 1, 1))]
     if not ys and not ahead and anniv_year is None and periods:
         lo, hi = min(a for a, _ in periods), max(b for _, b in periods) - dt.timedelta(days=1)
-        return _midpoint(periods, zone), lo, hi
-    return _midpoint(yr, zone), min(a for a, _ in yr), max(b for _, b in yr) - dt.timedelta(days=1)
+        return "middle of the period", (_midpoint(periods, zone), lo, hi)
+    return f"year: {year}", (_midpoint(yr, zone), min(a for a, _ in yr), max(b for _, b in yr) - dt.timedelta(days=1))
 
 
 def _weekday_bracket(month_days, weekdays, full, years, periods, today):
