@@ -54,12 +54,20 @@ predicted statement is paired with the gold attribution whose cue overlaps our c
 that, with the gold attribution whose content has the best token-overlap F1 with ours, if
 at least 0.5; pairs are taken greedily, best first, one to one.
 
+Tables scored. ``extract_statements`` returns every attribution with its ``kind`` (speech,
+belief, intention, perception): all of them are the ``attributions`` table, scored against
+all gold attributions ("All attributions"); the speech rows are the ``statements`` table.
+
 Speech only. PolNeAR marks speech acts, beliefs ("he thinks that") and intentions ("she
-wants to") alike, with no label. An attribution is a belief/intention when a word of its
-cue has a lemma in ``BELIEF_CUES`` (think, believe, want, hope, expect, seem, ...); all
+wants to") alike, with no label. A gold attribution is a belief/intention when a word of
+its cue has a lemma in ``BELIEF_CUES`` (think, believe, want, hope, expect, seem, ...); all
 the others count as speech (including "according to", documents and polls). The
-speech-only scores keep the speech gold attributions, and our statements aligned to one
-of them or, unaligned, whose cue lemma is not in ``BELIEF_CUES``.
+speech-only scores keep the speech gold attributions and our ``statements`` table (rows of
+kind ``speech``), less those of its rows aligned to a belief/intention gold attribution
+(the two annotations then disagree on the kind, not on the attribution). Before the
+attributions/statements split (issue 15) our side was every statement aligned to a speech
+gold attribution or, unaligned, with a cue lemma outside ``BELIEF_CUES``.
+``--speech-only`` prints only these scores.
 
 Speed: statement extraction time / ``nlp.pipe`` parse time on the same texts, in this run
 (dates and actors, needed for the resolver, are timed separately and not included).
@@ -69,12 +77,21 @@ Usage::
     .venv/bin/python benchmarks/bench_polnear.py            # all 840 articles
     .venv/bin/python benchmarks/bench_polnear.py --quick    # 50 articles
     .venv/bin/python benchmarks/bench_polnear.py --n 200 --errors 30
-    .venv/bin/python benchmarks/bench_polnear.py --half first --cache /tmp/polnear --errors 30
+    .venv/bin/python benchmarks/bench_polnear.py --split dev --half first --cache /tmp/polnear --errors 30
+    .venv/bin/python benchmarks/bench_polnear.py --split heldout --cache /tmp/polnear   # confirmation only
     .venv/bin/python benchmarks/bench_polnear.py --agreement   # human agreement, and ours
 
+``--split dev|heldout`` (default ``all``: the 840 articles) keeps the development articles
+or the fixed held-out subset of 140 defined in ``polnear_split.py`` (20 per publisher, none
+with speaker references or several annotators). Every figure on ``all`` or ``dev`` is
+in-sample (rules were tuned on these articles); ``heldout`` is held out from issue 13 on
+(see ``polnear_split.py`` for what was read before), and ``--errors`` is refused on it.
+
 ``--half first|second`` keeps the first or the second half of the articles in the order
-they are read (``metadata.tsv`` order; the first half has 420 articles): rules are developed
-on the first half and the second half only confirms them. ``--actor-timeout 0`` skips the
+they are read (``metadata.tsv`` order over all 840, the first half has 420 articles; with
+``--split dev``, the dev articles of that half): rules were developed on the first half and
+the second half was read in one round. ``--n``/``--quick`` then draw a fixed sample of what
+is left. ``--actor-timeout 0`` skips the
 actor resolver, which changes no span (only the resolved speaker names).
 
 Only aggregate figures are printed, except with ``--errors`` (a sample of error spans for
@@ -101,6 +118,10 @@ from toolkit.dates import extract_dates
 from toolkit.models import load_pipeline, pipeline_id
 from toolkit.paths import SHARED_DIR
 from toolkit.statements import extract_statements
+
+if str(Path(__file__).resolve().parent) not in sys.path:  # also when imported by path (tests)
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+import polnear_split  # noqa: E402  (benchmarks/polnear_split.py)
 
 POLNEAR = SHARED_DIR / "bench" / "polnear"
 ROLES = ("source", "cue", "content")
@@ -260,6 +281,7 @@ class Pred:
     content: list
     content_tokens: set
     cue_lemma: str
+    kind: str = "speech"  # the attribution's kind (speech rows make the statements table)
 
 
 def polnear_cue(doc, start: int, end: int) -> tuple[int, int]:
@@ -295,7 +317,7 @@ def predictions(text: str, stmts, doc=None) -> list[Pred]:
             cue = [polnear_cue(doc, *cue[0])]
         con = [(s.content_start, s.content_end)]
         toks = word_tokens(text, con, drop_that=True) - word_tokens(text, src) - word_tokens(text, cue)
-        out.append(Pred(src, cue, con, toks, (s.cue or "").lower()))
+        out.append(Pred(src, cue, con, toks, (s.cue or "").lower(), getattr(s, "kind", "speech")))
     return out
 
 
@@ -400,6 +422,29 @@ class _Timeout(Exception):
     pass
 
 
+def select_articles(*, split: str, half: Optional[str], n: Optional[int]) -> list[Article]:
+    """The articles of ``split`` (all, dev, heldout), of ``half`` of the reading order, then a
+    fixed sample of ``n`` (see the docstring). Stops when the held-out subset has moved."""
+    arts = load_articles()
+    if half:
+        mid = (len(arts) + 1) // 2
+        arts = arts[:mid] if half == "first" else arts[mid:]
+    if split != "all":
+        with open(POLNEAR / "metadata.tsv", encoding="utf-8", newline="") as fh:
+            rows = list(csv.DictReader(fh, delimiter="\t"))
+        names = polnear_split.split_names(
+            rows, speakers=polnear_split.speaker_reference_names(SHARED_DIR / "gold" / "speakers"))
+        if polnear_split.digest(names["heldout"]) != polnear_split.HELDOUT_SHA256:
+            sys.exit("the held-out subset drawn from the data on disk differs from the one fixed in "
+                     "benchmarks/polnear_split.py (HELDOUT_SHA256): check ../shared/bench/polnear "
+                     "and ../shared/gold/speakers; do not redraw the subset to make it match")
+        arts = [a for a in arts if a.name in names[split]]
+    if n is not None:
+        random.Random(13).shuffle(arts)  # a spread-out, deterministic sample over the publishers
+        arts = arts[:n]
+    return arts
+
+
 def _actors_resolver(doc, published, timeout: int):
     """``extract_actors(doc).resolver``, or None when it fails or runs over ``timeout`` s."""
     def _raise(signum, frame):
@@ -486,6 +531,12 @@ def main() -> int:
     ap.add_argument("--half", choices=("first", "second"), default=None,
                     help="only the first or the second half of the articles, in reading order "
                          "(develop on the first, confirm on the second)")
+    ap.add_argument("--split", choices=("all", "dev", "heldout"), default="all",
+                    help="all 840 train articles, the development articles, or the fixed "
+                         "held-out subset of polnear_split.py (no --errors on it)")
+    ap.add_argument("--speech-only", action="store_true",
+                    help="print only the speech-only scores (our statements table against the "
+                         "speech gold); by default the attributions table is scored too")
     ap.add_argument("--batch-size", type=int, default=16)
     ap.add_argument("--cache", type=Path, default=None,
                     help="a DocBin file OUTSIDE the project to reuse parses between runs "
@@ -506,11 +557,12 @@ def main() -> int:
         if not (POLNEAR / "metadata.tsv").is_file():
             sys.exit(f"PolNeAR not found at {POLNEAR} (set TOOLKIT_SHARED_DIR); nothing to do")
         return agreement(load_pipeline(args.model))
-    n = 50 if args.quick else args.n
-    arts = load_articles(n)
-    if args.half:
-        mid = (len(arts) + 1) // 2
-        arts = arts[:mid] if args.half == "first" else arts[mid:]
+    if args.split == "heldout" and args.errors:
+        sys.exit("--errors is refused on --split heldout: its errors are never read, so that "
+                 "it stays held out (use --split dev, with --half first to tune)")
+    if args.split == "heldout" and args.half:
+        sys.exit("--half is for the development articles: use --split dev --half first|second")
+    arts = select_articles(split=args.split, half=args.half, n=50 if args.quick else args.n)
     nlp = load_pipeline(args.model)
     nlp("warm up")
     if args.model:
@@ -518,7 +570,7 @@ def main() -> int:
     n_words = sum(len(a.text.split()) for a in arts)
 
     t_parse = None
-    tag = f".{args.half}" if args.half else ""
+    tag = (f".{args.split}" if args.split != "all" else "") + (f".{args.half}" if args.half else "")
     if args.model:  # one cache per pipeline
         tag += "." + re.sub(r"[^A-Za-z0-9_-]+", "_", pipeline_id(nlp))
     cache = args.cache.with_suffix(f"{tag}.{len(arts)}.spacy") if args.cache else None
@@ -556,21 +608,26 @@ def main() -> int:
         pairs = align(art.text, art.gold, preds)
         full.add(art, doc, art.gold, preds, pairs, keep_errors=args.errors > 0)
         keep_g = [j for j, g in enumerate(art.gold) if not g.belief]
-        keep_p = [i for i, p in enumerate(preds)
-                  if (i in pairs and not art.gold[pairs[i]].belief)
-                  or (i not in pairs and p.cue_lemma not in BELIEF_CUES)]
+        keep_p = [i for i, p in enumerate(preds)  # the statements table: our speech rows
+                  if p.kind == "speech" and not (i in pairs and art.gold[pairs[i]].belief)]
         gi = {j: k for k, j in enumerate(keep_g)}
         sp = {pi: gi[pairs[i]] for pi, i in enumerate(keep_p) if i in pairs and pairs[i] in gi}
         speech.add(art, doc, [art.gold[j] for j in keep_g], [preds[i] for i in keep_p], sp)
 
-    print(f"PolNeAR train{' (' + args.half + ' half)' if args.half else ''}: "
+    label = {"all": "in-sample", "dev": "development, in-sample",
+             "heldout": "held-out subset, held out since issue 13"}[args.split]
+    print(f"PolNeAR train, split {args.split} ({label})"
+          f"{' (' + args.half + ' half)' if args.half else ''}: "
           f"{len(arts)} articles, {n_words:,} words "
           f"(gold: first annotator per article)")
     if no_actors:
         print(f"note: extract_actors failed or timed out on {no_actors} article(s); their "
               f"statements were extracted without a resolver (source spans are unaffected)")
-    full.report("All attributions (speech, beliefs, intentions)")
-    speech.report("Speech only (cue lemma not a belief/intention verb)")
+    if not args.speech_only:
+        full.report("All attributions (the attributions table: speech, beliefs, intentions, "
+                    "perceptions)")
+    speech.report("Speech only (the statements table against gold whose cue is not a "
+                  "belief/intention verb)")
     if t_parse:
         print(f"\nspeed: nlp.pipe {t_parse:.1f} s ({n_words / t_parse:,.0f} words/s); "
               f"statements {t_stmt:.2f} s; ratio statements / parse = {t_stmt / t_parse:.3f} "

@@ -18,8 +18,9 @@ PUB = "2025-05-30"
 
 def _features(nlp, text):
     art = toolkit.parse(text, published=PUB, nlp=nlp)
-    assert len(art.statements) == 1, art.statements[["cue", "content"]]
-    return rhetoric.statement_features(art.statements).iloc[0]
+    # attributions: the beliefs ("believes that": stance tentative) are not statements
+    assert len(art.attributions) == 1, art.attributions[["cue", "content"]]
+    return rhetoric.statement_features(art.attributions).iloc[0]
 
 
 # ---------------------------------------------------------------- lexicon features on parsed sentences

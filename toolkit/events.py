@@ -41,6 +41,7 @@ import re
 from typing import Iterable, Mapping, Optional, Sequence
 
 from .paths import LEXICON_DIR
+from .statements.helpers import _kids
 from .types import DateExpr, Event, SpeakerResolver
 from .yamlfiles import read_mapping
 
@@ -134,7 +135,7 @@ def _is_verbal(tok) -> bool:
 
 
 def _negated(tok) -> bool:
-    return any(c.dep_ == "neg" for c in tok.children)
+    return any(c.dep_ == "neg" for c in _kids(tok))
 
 
 def _np_core(head) -> list:
@@ -147,7 +148,7 @@ def _np_core(head) -> list:
     toks.append(head)
     for c in head.rights:
         if c.dep_ == "prep" and c.lower_ == "of":
-            objs = [g for g in c.children if g.dep_ == "pobj"]
+            objs = [g for g in _kids(c) if g.dep_ == "pobj"]
             if objs:
                 toks.append(c)
                 toks.extend(_np_core(objs[0]))
@@ -186,7 +187,7 @@ def _short(doc, head) -> Optional[str]:
 
 def _conjuncts(tok) -> list:
     out = [tok]
-    for c in tok.children:
+    for c in _kids(tok):
         if c.dep_ == "conj" and c.pos_ in ("PROPN", "NOUN", "PRON"):
             out.extend(_conjuncts(c))
     return out
@@ -257,7 +258,7 @@ def _coordinated_parts(doc, head):
 def _resolve_actor(doc, head, resolver) -> tuple[Optional[str], Optional[str]]:
     """Actor name and id for a subject head (coordinations joined with " and ")."""
     names, ids = [], []
-    parts = _coordinated_parts(doc, head) if not any(c.dep_ == "conj" for c in head.children) else None
+    parts = _coordinated_parts(doc, head) if not any(c.dep_ == "conj" for c in _kids(head)) else None
     resolved = ([_resolve_text(doc, p, resolver) for p in parts] if parts
                 else [_resolve_one(doc, t, resolver) for t in _conjuncts(head)])
     for name, aid in resolved:
@@ -287,7 +288,7 @@ def _subject(verb, *, keep_events: bool = False):
     path = []
     while tok is not None and seen < 8:
         seen += 1
-        subs = [c for c in tok.children if c.dep_ in _SUBJ]
+        subs = [c for c in _kids(tok) if c.dep_ in _SUBJ]
         if subs:
             subj = subs[0]
             if _is_relativizer(subj) and tok.dep_ == "relcl" and tok.head.i != tok.i:
@@ -295,7 +296,7 @@ def _subject(verb, *, keep_events: bool = False):
             passive = subj.dep_ == "nsubjpass" or subs[0].dep_ == "nsubjpass"
             if tok.i == verb.i:
                 return subj, passive
-            own_passive = any(c.dep_ == "auxpass" for c in verb.children)
+            own_passive = any(c.dep_ == "auxpass" for c in _kids(verb))
             if own_passive:
                 return subj, True
             if not keep_events and (subj.lemma_.lower() in PLAN_NOUNS or _noun_action(subj)):
@@ -321,9 +322,9 @@ def _subject(verb, *, keep_events: bool = False):
 
 
 def _agent(verb):
-    for c in verb.children:
+    for c in _kids(verb):
         if c.dep_ == "agent":
-            for g in c.children:
+            for g in _kids(c):
                 if g.dep_ == "pobj":
                     return g
     return None
@@ -335,19 +336,19 @@ def _noun_action(noun) -> Optional[str]:
     if lemma not in EVENT_NOUNS:
         return None
     if lemma == "exchange" and any(
-            c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in _TOPIC_OBJECTS for g in c.children)
-            for c in noun.children):
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.lemma_.lower() in _TOPIC_OBJECTS for g in _kids(c))
+            for c in _kids(noun)):
         return None  # "an exchange of views" is a conversation topic, not an exchange
     if lemma in _CONTAINER_NOUNS:
-        for c in noun.children:
+        for c in _kids(noun):
             if c.dep_ == "prep" and c.lower_ == "of":
-                for g in c.children:
+                for g in _kids(c):
                     if g.dep_ == "pobj":
                         inner = _noun_action(g)
                         if inner:
                             return inner
     if lemma == "call" and not any(c.lower_ in ("phone", "telephone", "video") for c in noun.lefts) \
-            and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in noun.children):
+            and not any(c.dep_ == "prep" and c.lower_ in ("with", "between") for c in _kids(noun)):
         return None  # "a call for restraint" is a demand, not a phone call
     return EVENT_NOUNS[lemma]
 
@@ -356,36 +357,36 @@ def _noun_target_and_parties(doc, noun, resolver):
     """(target, parties) of an event noun: "talks with Ukraine", "talks between A and B"."""
     heads = [noun]
     # "a round of negotiations with Ukraine": look inside the of-complement too
-    for c in noun.children:
+    for c in _kids(noun):
         if c.dep_ == "prep" and c.lower_ == "of" and noun.lemma_.lower() in _CONTAINER_NOUNS:
-            heads.extend(g for g in c.children if g.dep_ == "pobj")
+            heads.extend(g for g in _kids(c) if g.dep_ == "pobj")
     parties = None
     for h in heads:
-        for c in h.children:
+        for c in _kids(h):
             if c.dep_ == "prep" and c.lower_ == "between":
-                objs = [g for g in c.children if g.dep_ == "pobj"]
+                objs = [g for g in _kids(c) if g.dep_ == "pobj"]
                 if objs:
                     parties = _resolve_actor(doc, objs[0], resolver)
     for prep in _NOUN_TARGET_PREPS:
         for h in heads:
             if prep == "of" and h.lemma_.lower() in _CONTAINER_NOUNS:
                 continue
-            for c in h.children:
+            for c in _kids(h):
                 if c.dep_ == "prep" and c.lower_ == prep:
-                    objs = [g for g in c.children if g.dep_ == "pobj"]
+                    objs = [g for g in _kids(c) if g.dep_ == "pobj"]
                     if objs and not (objs[0].ent_type_ in ("DATE", "TIME")):
                         return _short(doc, objs[0]), parties
     return None, parties
 
 
 def _verb_target(doc, verb):
-    for c in verb.children:
+    for c in _kids(verb):
         if c.dep_ in ("dobj", "obj"):
             return _short(doc, c)
     for prep in _TARGET_PREPS:
-        for c in verb.children:
+        for c in _kids(verb):
             if c.dep_ in ("prep", "dative") and c.lower_ == prep:
-                objs = [g for g in c.children if g.dep_ == "pobj"]
+                objs = [g for g in _kids(c) if g.dep_ == "pobj"]
                 if objs and objs[0].ent_type_ not in ("DATE", "TIME") and objs[0].pos_ != "NUM":
                     return _short(doc, objs[0])
     return None
@@ -409,7 +410,7 @@ def _in_noun_complement(verb) -> bool:
 
 
 def _aux_words(tok) -> list:
-    return [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    return [c for c in _kids(tok) if c.dep_ in ("aux", "auxpass")]
 
 
 def _hypothetical(verb) -> bool:
@@ -475,11 +476,11 @@ def _status(verb) -> str:
         if gov is None:
             break
         lemma = gov.lemma_.lower()
-        if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and any(c.lower_ == "to" for c in tok.children)):
-            if lemma in PLAN_WORDS or (lemma == "be" and any(c.lower_ == "to" for c in tok.children)):
+        if tok.dep_ == "xcomp" or (tok.dep_ == "advcl" and any(c.lower_ == "to" for c in _kids(tok))):
+            if lemma in PLAN_WORDS or (lemma == "be" and any(c.lower_ == "to" for c in _kids(tok))):
                 return "planned"
             if any(c.dep_ in ("nsubjpass", "nsubj", "dobj") and c.lemma_.lower() in PLAN_NOUNS
-                   for c in gov.children):
+                   for c in _kids(gov)):
                 return "planned"
             if lemma in ONGOING_WORDS:
                 st = _own_status(gov)
@@ -567,7 +568,7 @@ def _antecedent(verb, action: str, previous: list):
 
 def _anaphoric(noun) -> bool:
     """"this discussion", "these talks", "the same meeting": a noun pointing back."""
-    return any(c.dep_ in ("det", "amod") and c.lower_ in _ANAPHORIC_DETS for c in noun.children)
+    return any(c.dep_ in ("det", "amod") and c.lower_ in _ANAPHORIC_DETS for c in _kids(noun))
 
 
 def _event_candidates(doc, sent, resolver, dated_verbs=frozenset()):
@@ -584,7 +585,7 @@ def _event_candidates(doc, sent, resolver, dated_verbs=frozenset()):
             continue  # "must deliver", "can agree": obligations and possibilities, not events
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ not in _EVENT_GERUND_PREPS:
             continue  # "efforts aimed at ending the war", "toward ending"
-        objs = [c for c in tok.children if c.dep_ in ("dobj", "obj")]
+        objs = [c for c in _kids(tok) if c.dep_ in ("dobj", "obj")]
         subj, passive = _subject(tok)
         esubj, epassive = _subject(tok, keep_events=True)
         # 0. an event noun that ends: "the round of talks that concluded today"
@@ -636,13 +637,13 @@ def _event_candidates(doc, sent, resolver, dated_verbs=frozenset()):
         if lemma not in EVENT_VERBS:
             continue
         # 4. an event verb
-        if any(c.dep_ == "ccomp" for c in tok.children) and lemma in ("agree", "propose", "offer", "suggest"):
+        if any(c.dep_ == "ccomp" for c in _kids(tok)) and lemma in ("agree", "propose", "offer", "suggest"):
             continue  # "agreed that ...": a statement
         if lemma in ("agree", "propose", "offer", "plan", "prepare", "schedule") and \
-                any(c.dep_ == "xcomp" for c in tok.children):
+                any(c.dep_ == "xcomp" for c in _kids(tok)):
             continue  # "agreed to hold talks": the infinitive carries the event
         if lemma == "call" and any(c.dep_ in ("oprd", "xcomp", "ccomp") or
-                                   (c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")) for c in tok.children):
+                                   (c.dep_ == "prep" and c.lower_ in ("for", "on", "upon")) for c in _kids(tok)):
             continue  # "called for", "called on X to", "called it a ..."
         if lemma in ("offer", "extend") and objs and objs[0].lemma_.lower() in _COURTESY_OBJECTS:
             continue  # "offered my sincere greetings / condolences": a statement
@@ -652,8 +653,8 @@ def _event_candidates(doc, sent, resolver, dated_verbs=frozenset()):
                      "return", "end", "complete", "hit") and not objs and not passive:
             continue  # intransitive uses of these are rarely events
         if lemma == "agree" and not (
-                any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" for c in tok.children)
-                or any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") for c in tok.children)):
+                any(c.dep_ in ("dobj", "obj") and c.pos_ == "NOUN" for c in _kids(tok))
+                or any(c.dep_ == "prep" and c.lower_ in ("on", "upon", "to") for c in _kids(tok))):
             continue  # "agreed Ukraine will ...": a statement without "that"
         if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.head.pos_ in ("NOUN", "PROPN"):
             # "the assistance provided by Russia", "the Declaration adopted on July 16, 1990"
@@ -685,11 +686,11 @@ def _anchors(verb) -> set:
                 out.add(tok.head.i)
         else:
             break
-    for c in verb.children:
+    for c in _kids(verb):
         if c.dep_ == "xcomp":
             out.add(c.i)
         if c.dep_ == "prep" and c.lower_ == "by":  # "began an invasion by firing missiles yesterday"
-            out.update(g.i for g in c.children if g.dep_ == "pcomp")
+            out.update(g.i for g in _kids(c) if g.dep_ == "pcomp")
     return out
 
 
@@ -730,6 +731,7 @@ def extract_events(doc, *, resolver: Optional[SpeakerResolver] = None, dates: It
     out: list[Event] = []
     for sent_id, sent in enumerate(doc.sents):
         seen = set()
+        sent_text = sent.text  # once per sentence: per event it is quadratic in long sentences
         for verb, action, actor, target, hint in _event_candidates(doc, sent, resolver, by_verb):
             name, aid = actor if actor else (None, None)
             anchors = _anchors(verb)
@@ -751,7 +753,7 @@ def extract_events(doc, *, resolver: Optional[SpeakerResolver] = None, dates: It
             out.append(Event(
                 sent_id=sent_id, actor=name, actor_id=aid, action=action, target=target,
                 date_value=d.value if d else None, start=d.start if d else None,
-                end=(d.end or d.start) if d else None, status=status, text=sent.text,
+                end=(d.end or d.start) if d else None, status=status, text=sent_text,
                 start_char=sent.start_char, end_char=sent.end_char,
             ))
     return out

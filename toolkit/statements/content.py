@@ -6,6 +6,7 @@ continued across paragraphs, and dropping statements nested in others.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from typing import Optional
 
@@ -14,6 +15,7 @@ from spacy.tokens import Token
 from .context import _Cand, _Ctx, _tok_at
 from .cues import _verb_lemma
 from .helpers import (
+    _kids,
     _CONNECTIVES, _has_to, _INNER_CLASSES, _np_full, _QUOTE_CHARS, _QUOTE_TOKENS, _SUBJ_DEPS, _trim,
 )
 from .speakers import _person_in, _Who, _who
@@ -32,9 +34,9 @@ def _colon_paragraph_end(ctx: _Ctx, c: _Cand, p1: int) -> int:
     k = p1
     while k < len(text) and text[k].isspace():
         k += 1
-    if not any(q.open_char == k for q in ctx.quotes):
+    if k not in ctx.quote_opening:
         return p1
-    end = text.find("\n", k)
+    end = ctx.newline_from(k)
     return len(text) if end < 0 else end
 
 
@@ -54,23 +56,25 @@ def _trim_tail(ctx: _Ctx, c: _Cand, a: int, b: int) -> int:
     changed = True
     while changed:
         changed = False
-        for x in doc[a:b + 1]:
-            if x.right_edge.i != b or not (a <= x.head.i < x.i) or x.head.i > b:
+        # a clause ending at b is headed by a token whose subtree ends at b (looked up, not
+        # scanned: contents nest, and scanning each one would be quadratic)
+        for x in ctx.relcl_ending_at(b):
+            if not (a <= x.head.i < x.i) or x.head.i > b:
                 continue
             k = x.left_edge.i - 1
             if k <= a or doc[k].text != "," or x.head.i >= k:
                 continue
-            if x.dep_ != "relcl" or (doc[x.left_edge.i].lower_ not in _NONRESTRICTIVE and not (
-                    doc[x.left_edge.i].dep_ == "prep" and doc[x.left_edge.i + 1].lower_ in _NONRESTRICTIVE)):
+            if doc[x.left_edge.i].lower_ not in _NONRESTRICTIVE and not (
+                    doc[x.left_edge.i].dep_ == "prep" and doc[x.left_edge.i + 1].lower_ in _NONRESTRICTIVE):
                 continue
             if ctx.quote_at(doc[k].idx) is not None or any(
                     t.text in _QUOTE_CHARS or t.text in _QUOTE_TOKENS for t in doc[k:b + 1]):
                 continue  # quoted words in the clause: the speaker's
             if any(t.pos_ == "VERB" and _verb_lemma(ctx, t) in ctx.lex.verb_class
-                   and any(s.dep_ in _SUBJ_DEPS and s.pos_ == "PRON" for s in t.children)
+                   and any(s.dep_ in _SUBJ_DEPS and s.pos_ == "PRON" for s in _kids(t))
                    for t in doc[k:b + 1]):
                 continue  # "..., which he said ...": the speaker's own words
-            if sum(1 for t in doc[a:k] if t.is_alpha) < 1:
+            if not any(t.is_alpha for t in doc[a:k]):
                 continue
             b = k - 1
             changed = True
@@ -104,9 +108,9 @@ def _trim_head(ctx: _Ctx, c: _Cand, a: int, b: int) -> int:
         head = [t for t in doc[a:k] if not (a <= t.head.i < k)]
         root = head[0].head if len(head) == 1 else None
         if root is None or not (k < root.i <= b) or any(
-                x.dep_ in _SUBJ_DEPS and x.i < k for x in root.children):
+                x.dep_ in _SUBJ_DEPS and x.i < k for x in _kids(root)):
             return a
-        if not any(x.dep_ in _SUBJ_DEPS and x.i > k for x in root.children):
+        if not any(x.dep_ in _SUBJ_DEPS and x.i > k for x in _kids(root)):
             return a
         a = k + 1
     return a
@@ -126,7 +130,8 @@ def _content_chars(ctx: _Ctx, c: _Cand) -> Optional[tuple[int, int]]:
     if q is not None and not q.contains(c.cue_start) and ce <= q.outer_end:
         cs, ce = q.start, q.end
     # keep a quotation mark whose partner is inside the content
-    for qq in ctx.quotes if c.kind != "around" else ():  # “A,” he said, “B”: marks dropped
+    # (only the quotations around the content can change it: looked up, not scanned)
+    for qq in ctx.quotes_overlapping(cs - 1, ce + 1) if c.kind != "around" else ():  # “A,” he said, “B”: marks dropped
         if qq.close_char is not None and cs <= qq.open_char < ce and qq.close_char >= ce \
                 and qq.close_char - ce <= 1 and c.cue_start not in range(ce, qq.close_char + 1):
             ce = qq.outer_end
@@ -134,8 +139,8 @@ def _content_chars(ctx: _Ctx, c: _Cand) -> Optional[tuple[int, int]]:
                 and qq.start > qq.open_char:
             cs = qq.open_char
     if c.kind != "previous":  # never beyond the cue's paragraph
-        p0 = text.rfind("\n", 0, c.cue_start) + 1
-        p1 = text.find("\n", c.cue_end)
+        p0 = ctx.newline_before(c.cue_start) + 1
+        p1 = ctx.newline_from(c.cue_end)
         p1 = len(text) if p1 < 0 else p1
         p1 = _colon_paragraph_end(ctx, c, p1)
         cs, ce = max(cs, p0), min(ce, p1)
@@ -152,6 +157,10 @@ def _content_chars(ctx: _Ctx, c: _Cand) -> Optional[tuple[int, int]]:
 
 
 def _mode(ctx: _Ctx, c: _Cand, cs: int, ce: int) -> str:
+    if c.kind == "nested":  # a quotation inside a quotation: the inner speaker's words
+        return "direct"
+    if not _quotes_within(ctx, cs, ce):
+        return "indirect"  # no quoted words (checked by bisection before reading each word)
     inside = total = 0
     pos = cs
     for w in ctx.text[cs:ce].split():
@@ -171,15 +180,24 @@ def _mode(ctx: _Ctx, c: _Cand, cs: int, ce: int) -> str:
     return "mixed" if inside else "indirect"
 
 
+def _quotes_within(ctx: _Ctx, cs: int, ce: int) -> bool:
+    """Whether a quotation overlaps the characters ``cs..ce`` (quotations are disjoint and
+    sorted by start)."""
+    k = max(0, bisect.bisect_right(ctx.quote_starts, cs) - 1)
+    while k < len(ctx.quotes) and ctx.quotes[k].start < ce:
+        if ctx.quotes[k].end > cs:
+            return True
+        k += 1
+    return False
+
+
 def _said_on(ctx: _Ctx, c: _Cand, cs: int, ce: int) -> Optional[dt.date]:
     if not ctx.dates:
         return None
     doc = ctx.doc
     sent = ctx.sents[ctx.sent_of(c.cue_tok)]
     anchor = c.cue_tok if c.cue_tok.pos_ in {"VERB", "AUX"} else c.cue_tok.head
-    for d in ctx.dates:
-        if not (sent.start_char <= d.start_char < sent.end_char):
-            continue
+    for d in ctx.dates_in(sent.start_char, sent.end_char):
         if cs <= d.start_char < ce:
             continue
         if d.start is None or d.end is None or d.start != d.end:
@@ -208,9 +226,12 @@ def _pronoun_fallback(ctx: _Ctx, pron: Token, prev: list[tuple[_Cand, _Who]], w:
     """Without a resolver answer: he/she -> the nearest named person subject before it,
     they -> the last joint speaker."""
     low = pron.lower_
+    own_quote = ctx.quote_at(pron.idx)
     if low in _SINGULAR:
         for k in range(pron.i - 1, max(-1, pron.i - 400), -1):
             t = ctx.doc[k]
+            if ctx.quote_at(t.idx) not in (None, own_quote):
+                continue  # a person named inside someone's quoted words
             if t.dep_ in {"nsubj", "nsubjpass", "pobj"} and t.pos_ in {"PROPN", "NOUN"} and (
                     t.ent_type_ == "PERSON" or _person_in(ctx, *_np_full(t))):
                 if t.dep_ == "pobj" and t.head.dep_ != "agent":
@@ -219,7 +240,7 @@ def _pronoun_fallback(ctx: _Ctx, pron: Token, prev: list[tuple[_Cand, _Who]], w:
                 if who.name:
                     return _Who(who.name, who.actor_id, w.text, w.start, w.end)
     for c, p in reversed(prev):
-        if not p.name or (p.text or "").lower() in _SINGULAR | _PLURAL | {"we", "i", "it"}:
+        if c.kind == "nested" or not p.name or (p.text or "").lower() in _SINGULAR | _PLURAL | {"we", "i", "it"}:
             continue
         joint = " and " in p.name
         if (low in _SINGULAR and not joint) or (low in _PLURAL and joint):
@@ -240,13 +261,18 @@ def _readout_speaker(prev: list[tuple[_Cand, _Who]]) -> Optional[_Who]:
 def _split_chained(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     """"said X, adding Y" / "noted X and thanked Y": the second cue ends the first content
     and shares its speaker."""
-    for a in sorted(cands, key=lambda c: c.cue_tok.i):
+    order = sorted(cands, key=lambda c: c.cue_tok.i)
+    # only a cue with no subject of its own, coordinated or adverbial, can be the second
+    # one: looked up by position among those, not tested against every pair (linear time)
+    seconds = [c for c in order if c.cue_tok.dep_ in {"conj", "advcl"}
+               and not any(x.dep_ in _SUBJ_DEPS for x in _kids(c.cue_tok))]
+    pos = [c.cue_tok.i for c in seconds]
+    for a in order:
         a0, a1 = a.content
-        for b in sorted(cands, key=lambda c: c.cue_tok.i):
+        lo = bisect.bisect_right(pos, max(a0, a.cue_tok.i - 1))
+        for b in seconds[lo:bisect.bisect_right(pos, a1)]:
             t = b.cue_tok
             if b is a or not (a0 < t.i <= a1) or t.i < a.cue_tok.i:
-                continue
-            if any(x.dep_ in _SUBJ_DEPS for x in t.children) or t.dep_ not in {"conj", "advcl"}:
                 continue
             if t.dep_ == "conj" and t.tag_ != a.cue_tok.tag_ and t.tag_ != "VBG":
                 continue
@@ -280,24 +306,85 @@ def _nested_in(c: _Cand, k: _Cand) -> bool:
         c.chars[0] <= k.cue_start < c.chars[1])
 
 
+class _Sorted:
+    """Candidates kept sorted by one key (an offset), for range look-ups by bisection."""
+
+    def __init__(self, key):
+        self.key, self.rows = key, []
+
+    def add(self, c: _Cand) -> None:
+        bisect.insort(self.rows, (self.key(c), id(c), c), key=lambda r: r[:2])
+
+    def remove(self, c: _Cand) -> None:
+        k = bisect.bisect_left(self.rows, (self.key(c), id(c)), key=lambda r: r[:2])
+        del self.rows[k]
+
+    def within(self, lo: float, hi: float) -> list[_Cand]:
+        """The candidates whose key is in ``lo..hi`` (inclusive)."""
+        a = bisect.bisect_left(self.rows, lo, key=lambda r: r[0])
+        b = bisect.bisect_right(self.rows, hi, key=lambda r: r[0])
+        return [r[2] for r in self.rows[a:b]]
+
+
+def _dup_cands(c: _Cand, starts: _Sorted, ends: _Sorted, cues: _Sorted) -> list[_Cand]:
+    """Kept candidates that may duplicate ``c``: near-identical contents (overlap >= 0.9 of
+    the longer) start and end within 0.12 of ``c``'s length of ``c``'s; and a duplicate is
+    not a report around ``c``'s cue, so it either holds ``c``'s cue outside its content or
+    has its own cue inside ``c``'s content. Each case is one range look-up (linear time on
+    long chains of nested reports, where every content is near-identical to the next)."""
+    c0, c1 = c.chars
+    slack = (c1 - c0) // 8 + 1
+    if c0 <= c.cue_start < c1:  # a cue inside its own content (a passive): no exemption
+        return starts.within(c0 - slack, c0 + slack)
+    found = {id(k): k for k in starts.within(max(c0 - slack, c.cue_start + 1), c0 + slack)}
+    found.update((id(k), k) for k in ends.within(c1 - slack, min(c1 + slack, c.cue_start)))
+    found.update((id(k), k) for k in cues.within(c0, c1 - 1)
+                 if abs(k.chars[0] - c0) <= slack)
+    return list(found.values())
+
+
 def _dedupe(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     """One statement per cue, and one per content: of two near-identical contents in a
     sentence the first found is kept, unless its cue lies inside the other's content
-    (“I think X,” she said: the outer attribution wins)."""
-    keep: list[_Cand] = []
+    (“I think X,” she said: the outer attribution wins). A report inside another's content
+    ("Russia said that Ukraine said that X": Ukraine's cue inside Russia's content) is
+    nested, not a duplicate, however long X is; not so a passive whose cue is inside its
+    own content, near-identical to the content around it ("X said the item was offered to
+    be fixed")."""
+    keep: dict[int, _Cand] = {}  # id -> candidate, in the order kept
+    starts, ends = _Sorted(lambda k: k.chars[0]), _Sorted(lambda k: k.chars[1])
+    cues = _Sorted(lambda k: k.cue_start)
     seen_cue = set()
     for c in cands:
         if c.cue_tok.i in seen_cue:
             continue
-        dup = [k for k in keep if _overlap(c.chars, k.chars) >= 0.9
-               and ctx.sent_of(k.cue_tok) == ctx.sent_of(c.cue_tok)]
+        sent = ctx.sent_of(c.cue_tok)
+        own = c.chars[0] <= c.cue_start < c.chars[1]
+        dup = [k for k in _dup_cands(c, starts, ends, cues)
+               if _overlap(c.chars, k.chars) >= 0.9 and ctx.sent_of(k.cue_tok) == sent
+               and (own or not _nested_in(c, k))]
         if dup:
             if not all(_nested_in(k, c) for k in dup):
                 continue
-            keep = [k for k in keep if not any(k is d for d in dup)]
+            for d in dup:
+                del keep[id(d)]
+                for index in (starts, ends, cues):
+                    index.remove(d)
         seen_cue.add(c.cue_tok.i)
-        keep.append(c)
-    return keep
+        keep[id(c)] = c
+        for index in (starts, ends, cues):
+            index.add(c)
+    return list(keep.values())
+
+
+def _overlapped(spans: list, starts: list[int], a: int, b: int, c: _Cand, q2) -> bool:
+    """Whether another candidate's content (not ``c``'s, nor one whose cue is inside ``q2``)
+    overlaps ``a..b`` by more than 0.3 of the longer. Such a content is shorter than 3.34
+    times ``b - a`` and starts at most that far before ``a``: only that window is read."""
+    lo = bisect.bisect_left(starts, a - int(3.34 * (b - a)) - 1)
+    hi = bisect.bisect_left(starts, b)
+    return any(_overlap((a, b), (s, e)) > 0.3 for s, e, oid, cue in spans[lo:hi]
+               if oid != id(c) and not q2.contains(cue))
 
 
 def _merge_split_quotes(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
@@ -306,15 +393,19 @@ def _merge_split_quotes(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     paragraph, and the quotations that follow it with nothing but spaces between)."""
     text = ctx.text
     extra: dict[int, tuple[int, int]] = {}
+    spans = sorted(((o.chars[0], o.chars[1], id(o), o.cue_start) for o in cands),
+                   key=lambda r: r[0])
+    starts = [r[0] for r in spans]
     for c in cands:
         if c.kind not in {"quote", "clause"}:
             continue
         cs, ce = c.chars
-        q1 = next((q for q in ctx.quotes if q.close_char is not None and cs <= q.end
+        k = bisect.bisect_right(ctx.quote_starts, ce)  # the quotation the content ends with
+        q1 = next((q for q in ctx.quotes[max(0, k - 2):k] if q.close_char is not None and cs <= q.end
                    and q.start <= ce <= q.outer_end and q.close_char <= c.cue_start), None)
         if q1 is None:
             continue  # the content does not end with a quotation before the cue
-        nxt = [q for q in ctx.quotes if q.open_char >= c.cue_end and q.open_char - c.cue_end <= 160]
+        nxt = ctx.quotes_opening_in(c.cue_end, c.cue_end + 161)
         if not nxt:
             continue
         q2 = None
@@ -335,20 +426,19 @@ def _merge_split_quotes(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
         if q2 is None:
             continue  # the attribution clause does not end right before the quotation
         if any(x.dep_ == "conj" and c.cue_end <= x.idx < q2.open_char
-               and any(y.dep_ in _SUBJ_DEPS for y in x.children) for x in c.cue_tok.children):
+               and any(y.dep_ in _SUBJ_DEPS for y in _kids(x)) for x in _kids(c.cue_tok)):
             continue  # “A,” she said, and her husband cut in. “B.”: B may be another speaker's
         si = ctx.sent_of(c.cue_tok)
         if any(c.cue_end < x.start_char < q2.open_char and text[x.start_char:q2.open_char].strip()
                for x in ctx.sents[si + 1:si + 4]):
             continue  # another sentence comes between
-        others = [o.chars for o in cands if o is not c and not q2.contains(o.cue_start)]
-        if any(_overlap((q2.start, q2.end), u) > 0.3 for u in others):
+        if _overlapped(spans, starts, q2.start, q2.end, c, q2):
             continue
         end = q2.end
         k = nxt.index(q2)
         while k + 1 < len(nxt) and not text[nxt[k].outer_end:nxt[k + 1].open_char].strip():
             k += 1  # “B.” “C.”: quotations that follow with nothing in between
-            if any(_overlap((nxt[k].start, nxt[k].end), u) > 0.3 for u in others):
+            if _overlapped(spans, starts, nxt[k].start, nxt[k].end, c, q2):
                 break
             end = nxt[k].end
         while end > c.chars[0] and (text[end - 1].isspace() or text[end - 1] in ",.;:—–-"):
@@ -361,6 +451,11 @@ def _merge_split_quotes(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
             c.kind = "split"
             c.skip = (g0, g1)
     return cands
+
+
+def _within(sorted_pos: list[int], lo: int, hi: int) -> list[int]:
+    """The values of the sorted list ``sorted_pos`` in ``lo <= p < hi``."""
+    return sorted_pos[bisect.bisect_left(sorted_pos, lo):bisect.bisect_left(sorted_pos, hi)]
 
 
 def _join_continued_quotes(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
@@ -376,29 +471,29 @@ def _join_continued_quotes(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
         if c.kind in {"previous", "raised"} or c.chars is None:
             continue
         cs, ce = c.chars
-        q = next((q for q in ctx.quotes if q.start < ce <= q.outer_end + 1), None)
+        k = bisect.bisect_left(ctx.quote_starts, ce)  # the quotation the content ends with
+        q = next((q for q in ctx.quotes[max(0, k - 2):k] if q.start < ce <= q.outer_end + 1), None)
         if q is None or ctx.quote_at(c.cue_start) is not None:
             continue
-        p_end = text.find("\n", max(ce, c.cue_end))
-        if p_end < 0 or text.rfind("\n", 0, c.cue_start) != text.rfind("\n", 0, cs):
+        p_end = ctx.newline_from(max(ce, c.cue_end))
+        if p_end < 0 or ctx.newline_before(c.cue_start) != ctx.newline_before(cs):
             continue
-        if any(q2.open_char > q.outer_end and q2.open_char < p_end for q2 in ctx.quotes):
+        if ctx.quotes_opening_in(q.outer_end + 1, p_end):
             continue  # another quotation follows in the paragraph
-        if any(ce < p < p_end and p != c.cue_start for p in cue_pos):
+        if any(p != c.cue_start for p in _within(cue_pos, ce + 1, p_end)):
             continue
         end, last_q, pos = ce, q, p_end
         for _ in range(6):
             k = pos
             while k < len(text) and text[k].isspace():
                 k += 1
-            nq = next((x for x in ctx.quotes if x.open_char == k), None)
-            if nq is None:
+            if k not in ctx.quote_opening:
                 break
-            nxt_end = text.find("\n", k)
+            nxt_end = ctx.newline_from(k)
             nxt_end = len(text) if nxt_end < 0 else nxt_end
-            if any(k <= p < nxt_end for p in cue_pos):
+            if _within(cue_pos, k, nxt_end):
                 break  # the paragraph has an attribution of its own
-            inside = [x for x in ctx.quotes if k <= x.open_char < nxt_end]
+            inside = ctx.quotes_opening_in(k, nxt_end)
             if any(text[x.outer_end:y.open_char].strip() for x, y in zip(inside, inside[1:])) or (
                     inside[-1].close_char is not None and inside[-1].outer_end < nxt_end
                     and text[inside[-1].outer_end:nxt_end].strip(" .,;:!?\u00a0")):
@@ -416,19 +511,45 @@ def _join_continued_quotes(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     return cands
 
 
+class _Containers:
+    """Candidates sorted by content start with the running maximum of their content ends,
+    to find the contents that contain an offset without reading every candidate."""
+
+    def __init__(self, cands: list[_Cand]):
+        self.cands = sorted(cands, key=lambda k: k.chars[0])
+        self.starts = [k.chars[0] for k in self.cands]
+        self.reach, top = [], -1
+        for k in self.cands:
+            top = max(top, k.chars[1])
+            self.reach.append(top)
+
+    def containing(self, pos: int):
+        """The candidates whose content holds ``pos``, nearest start first."""
+        j = bisect.bisect_right(self.starts, pos) - 1
+        while j >= 0 and self.reach[j] > pos:  # nothing earlier reaches ``pos`` otherwise
+            if self.cands[j].chars[1] > pos:
+                yield self.cands[j]
+            j -= 1
+
+
 def _drop_nested(ctx: _Ctx, cands: list[_Cand], modes: dict) -> list[_Cand]:
     """Statements whose cue sits inside someone's quoted words are optional: drop them;
     so are beliefs, intentions and positions (``inner_cues``) inside another statement's
-    content."""
-    quoted = [c.chars for c in cands if modes[id(c)] in {"direct", "mixed"}]
+    content. (Containing contents are looked up by position: linear time on long chains
+    of nested reports.)"""
+    quoted = _Containers([c for c in cands if modes[id(c)] in {"direct", "mixed"}])
+    every = _Containers(cands)
     out = []
     for c in cands:
+        if c.kind == "nested":  # a voice quoted inside a quotation (see ``nested``)
+            out.append(c)
+            continue
         if ctx.quote_at(c.cue_start) is not None and any(
-                s <= c.cue_start < e for s, e in quoted if (s, e) != c.chars):
+                k.chars != c.chars for k in quoted.containing(c.cue_start)):
             continue
         if (ctx.lex.cue_class(c.cue) in _INNER_CLASSES or c.cue in ctx.lex.inner_cues) and any(
-                k is not c and k.chars[0] <= c.cue_start < k.chars[1]
-                and not (c.chars[0] <= k.cue_start < c.chars[1]) for k in cands):
+                k is not c and not (c.chars[0] <= k.cue_start < c.chars[1])
+                for k in every.containing(c.cue_start)):
             continue
         out.append(c)
     return out

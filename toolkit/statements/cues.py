@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from .context import _Cand, _Ctx, _tok_at
 from .helpers import (
+    _kids,
     _children, _CLIMB_DEPS, _CONNECTIVES, _DEMONSTRATIVES, _EXPLETIVES, _has_to, _is_punct,
     _OBJ_PRONOUNS, _RELATIVE, _SUBJ_DEPS, _subtree_range, _trim,
 )
@@ -26,7 +27,7 @@ _LEMMA_FIXES = {"hopes": "hope", "hoped": "hope", "hoping": "hope"}
 
 def _verb_lemma(ctx: _Ctx, t: Token) -> str:
     lem = ctx.lex.normalize(_LEMMA_FIXES.get(t.lower_, t.lemma_))
-    for c in t.children:
+    for c in _kids(t):
         if c.dep_ in {"prep", "prt"}:
             two = f"{lem} {c.lower_}"
             if two in ctx.lex.verb_class or two in ctx.lex.topic_verbs:
@@ -39,7 +40,7 @@ def _cue_end(t: Token, lem: str) -> int:
     end = t.idx + len(t)
     if " " in lem and t.pos_ in {"VERB", "AUX"}:
         second = lem.split()[-1]
-        for c in t.children:
+        for c in _kids(t):
             if c.dep_ in {"prt", "prep"} and c.lower_ == second and c.i > t.i:
                 return c.idx + len(c)
     return end
@@ -58,17 +59,17 @@ def _subject(ctx: _Ctx, verb: Token) -> tuple[Optional[Token], str]:
             if s.lower_ in _RELATIVE and cur.dep_ == "relcl":
                 return cur.head, "np"
             if s.lower_ in _EXPLETIVES and s.pos_ == "PRON" and not (
-                    cur is verb and any(c.dep_ in {"ccomp", "dobj"} for c in cur.children)
+                    cur is verb and any(c.dep_ in {"ccomp", "dobj"} for c in _kids(cur))
                     and ctx.lex.normalize(cur.lemma_) in ctx.lex.verb_class):
                 return None, "none"  # "it" says something only as a referent ("It said it ...")
             return s, "np"
         if cur.tag_ == "VBG":  # "Truss adding ...": the parser files the subject as compound
-            pre = [c for c in cur.children if c.dep_ in {"compound", "npadvmod", "nmod"}
+            pre = [c for c in _kids(cur) if c.dep_ in {"compound", "npadvmod", "nmod"}
                    and c.i == cur.i - 1 and c.pos_ in {"PROPN", "NOUN"}]
             if pre:
                 return pre[0], "np"
         spass = _children(cur, "nsubjpass")
-        if spass or any(c.dep_ == "auxpass" for c in cur.children):
+        if spass or any(c.dep_ == "auxpass" for c in _kids(cur)):
             agent = _agent(cur)
             if agent is not None:
                 return agent, "np"
@@ -98,9 +99,9 @@ def _passive_conj_subject(verb: Token, head: Token, spass: list) -> bool:
 
 
 def _agent(verb: Token) -> Optional[Token]:
-    for v in [verb] + [c for c in verb.children if c.dep_ == "conj"] + (
+    for v in [verb] + [c for c in _kids(verb) if c.dep_ == "conj"] + (
             [verb.head] if verb.dep_ == "conj" else []):
-        for c in v.children:
+        for c in _kids(v):
             if c.dep_ == "agent":
                 pobj = _children(c, "pobj")
                 if pobj:
@@ -109,15 +110,15 @@ def _agent(verb: Token) -> Optional[Token]:
 
 
 def _is_passive(verb: Token) -> bool:
-    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children):
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in _kids(verb)):
         return True
     return verb.dep_ == "conj" and verb.tag_ == "VBN" and any(
-        c.dep_ in {"nsubjpass", "auxpass"} for c in verb.head.children)
+        c.dep_ in {"nsubjpass", "auxpass"} for c in _kids(verb.head))
 
 
 def _prep_content(ctx: _Ctx, owners: Sequence[Token], preps: frozenset) -> Optional[tuple[int, int]]:
     for o in owners:
-        for c in o.children:
+        for c in _kids(o):
             if c.dep_ == "prep" and c.lower_ in preps:
                 obj = _children(c, "pobj", "pcomp")
                 if obj:
@@ -127,7 +128,7 @@ def _prep_content(ctx: _Ctx, owners: Sequence[Token], preps: frozenset) -> Optio
 
 def _to_addressee(owners: Sequence[Token]) -> Optional[Token]:
     for o in owners:
-        for c in o.children:
+        for c in _kids(o):
             if c.dep_ in {"prep", "dative"} and c.lower_ == "to":
                 obj = _children(c, "pobj")
                 if obj and obj[0].pos_ in {"PROPN", "NOUN", "PRON"}:
@@ -194,7 +195,7 @@ def _speech_acl(ctx: _Ctx, verb: Token) -> Optional[Token]:
         return None
     if noun.lemma_.lower() not in ctx.lex.speech_nouns | ctx.lex.document_nouns | ctx.lex.utterance_nouns:
         return None
-    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in _kids(verb)):
         return None
     return noun
 
@@ -213,10 +214,10 @@ def _as_phrase(verb: Token) -> Optional[Token]:
     dobj = _children(verb, "dobj")
     if not dobj:
         return None
-    for c in verb.children:
+    for c in _kids(verb):
         if c.dep_ == "prep" and c.lower_ == "as" and c.i > dobj[0].i and _children(c, "pobj", "pcomp"):
             return c
-    for c in dobj[0].children:  # attached to the object by the parser
+    for c in _kids(dobj[0]):  # attached to the object by the parser
         if c.dep_ == "prep" and c.lower_ == "as" and _children(c, "pobj", "pcomp"):
             return c
     return None
@@ -238,14 +239,14 @@ def _impersonal_cand(ctx: _Ctx, verb: Token, lem: str) -> Optional[_Cand]:
     s = subj[0]
     end = _cue_end(verb, lem)
     if s.lower_ in _EXPLETIVES and s.pos_ == "PRON":
-        cl = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        cl = [c for c in _kids(verb) if c.dep_ == "ccomp" and c.i > verb.i]
         if not cl:
             return None
         return _Cand(cue=lem, cue_tok=verb, cue_start=verb.idx, cue_end=end,
                      content=_subtree_range(cl[0]), speaker_kind="author", kind="clause")
     if s.i > verb.i:
         return None
-    comps = [c for c in verb.children if c.i > verb.i and (
+    comps = [c for c in _kids(verb) if c.i > verb.i and (
         c.dep_ in _RAISING_COMPS or (c.dep_ == "advmod" and c.tag_ in {"JJ", "JJR", "RBR"}))]
     if not comps:
         return None
@@ -254,7 +255,7 @@ def _impersonal_cand(ctx: _Ctx, verb: Token, lem: str) -> Optional[_Cand]:
         return None
     b = _extend_right(ctx, verb, comp.right_edge.i, sent_end=sent.end - 1)
     a = s.left_edge.i
-    first = min([verb.i] + [c.i for c in verb.children if c.dep_ in {"aux", "neg", "advmod"}
+    first = min([verb.i] + [c.i for c in _kids(verb) if c.dep_ in {"aux", "neg", "advmod"}
                             and s.i < c.i < verb.i])
     cand = _Cand(cue=lem, cue_tok=verb, cue_start=verb.idx, cue_end=end, content=(a, b),
                  speaker_kind="author", kind="raised")
@@ -268,8 +269,8 @@ def _document_subject(ctx: _Ctx, verb: Token) -> bool:
     lem = ctx.lex.normalize(verb.lemma_)
     if lem not in ctx.lex.document_verbs:
         return True
-    if any(c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-           for c in verb.children):
+    if any(c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in _kids(c))
+           for c in _kids(verb)):
         return True  # "The authors found that ...": a finding stated as a clause
     cur = verb
     for _ in range(3):
@@ -296,15 +297,15 @@ def _inverted_cand(ctx: _Ctx, verb: Token, lem: str) -> Optional[_Cand]:
     lex, doc = ctx.lex, ctx.doc
     if lem in lex.topic_verbs or lex.verb_class.get(lem) in {"expressive", "directive"}:
         return None
-    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ not in _EXPLETIVES
+    subj = [c for c in _kids(verb) if c.dep_ == "nsubj" and c.lower_ not in _EXPLETIVES
             and c.lower_ not in _RELATIVE]
-    if len(subj) != 1 or any(c.dep_ in {"ccomp", "xcomp", "nsubjpass", "csubj"} for c in verb.children):
+    if len(subj) != 1 or any(c.dep_ in {"ccomp", "xcomp", "nsubjpass", "csubj"} for c in _kids(verb)):
         return None
     if verb.dep_ not in {"parataxis", "ccomp", "conj", "ROOT", "advcl"}:
         return None
     s = subj[0]
     sent = ctx.sents[ctx.sent_of(verb)]
-    kids = [c for c in verb.children if c.dep_ in _CLAUSE_DEPS and c.dep_ != "punct"]
+    kids = [c for c in _kids(verb) if c.dep_ in _CLAUSE_DEPS and c.dep_ != "punct"]
     fronted = [c for c in kids if c.right_edge.i < s.left_edge.i and c.left_edge.i <= sent.start + 1
                and any(doc[k].text == "," for k in range(c.right_edge.i + 1, s.left_edge.i))]
     if fronted:  # "At times last year, people close to him said, ...": part of the content
@@ -383,16 +384,16 @@ def _fronted_part(ctx: _Ctx, verb: Token, comp: Token) -> Optional[tuple[int, in
     quotation ("In February, Trump said, “...”": the narrator's words), nor for a
     participle clause ("“A,” she said, adding that ...")."""
     doc = ctx.doc
-    subj = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    subj = [c for c in _kids(verb) if c.dep_ == "nsubj" and c.i < verb.i]
     if not subj or subj[0].lower_ in _RELATIVE or subj[0].lower_ in _EXPLETIVES \
             or "\n" in ctx.text[verb.idx:comp.left_edge.idx] \
             or (comp.tag_ == "VBG" and not _children(comp, *_SUBJ_DEPS)):
         return None  # "“A,” she said, adding that ...": a participle clause of the narrator
     s0 = subj[0].left_edge.i
-    if any(c.i < s0 and c.dep_ in {"aux", "neg", "advmod"} and c.i > s0 - 2 for c in verb.children):
+    if any(c.i < s0 and c.dep_ in {"aux", "neg", "advmod"} and c.i > s0 - 2 for c in _kids(verb)):
         return None
     # the attribution clause ends before the complement, at a comma
-    e = max([verb.i] + [c.right_edge.i for c in verb.children
+    e = max([verb.i] + [c.right_edge.i for c in _kids(verb)
                         if verb.i < c.i < comp.left_edge.i and c.dep_ not in {"punct", "cc", "conj"}])
     k = e + 1
     while k < comp.left_edge.i and (_is_punct(doc[k]) and doc[k].text != ","):
@@ -406,7 +407,7 @@ def _fronted_part(ctx: _Ctx, verb: Token, comp: Token) -> Optional[tuple[int, in
     if j < 1 or doc[j].text != ",":
         return None
     start = ctx.sents[ctx.sent_of(doc[j])].start
-    para = ctx.text.rfind("\n", 0, subj[0].idx) + 1
+    para = ctx.newline_before(subj[0].idx) + 1
     while start < j and doc[start].idx < para:
         start += 1
     words = [t for t in doc[start:j] if t.is_alpha]
@@ -446,7 +447,7 @@ _OCCASION_NOUNS = {"interview", "rally", "event", "debate", "conference", "appea
 def _occasion(ctx: _Ctx, prep: Token) -> bool:
     """Whether a prepositional modifier of the cue verb tells when, where or through what
     the words were said ("at a rally", "in an interview", "during a debate"), not what."""
-    if prep.dep_ != "prep" or any(c.dep_ in {"conj", "cc"} for c in prep.children):
+    if prep.dep_ != "prep" or any(c.dep_ in {"conj", "cc"} for c in _kids(prep)):
         return False  # "before, during and after the attacks": part of the content
     if prep.lower_ in _OCCASION_PREPS:
         return True
@@ -465,7 +466,7 @@ def _extend_right(ctx: _Ctx, verb: Token, b: int, *, sent_end: int) -> int:
     occasion of the utterance: "at a rally", "in an interview", "during a debate")."""
     doc = ctx.doc
     edge = b  # b, or the end of an occasion phrase kept only if the content goes on past it
-    for c in sorted(verb.children, key=lambda x: x.i):
+    for c in sorted(_kids(verb), key=lambda x: x.i):
         if c.i <= edge:
             continue
         gap = [doc[k] for k in range(edge + 1, c.left_edge.i)]
@@ -482,15 +483,15 @@ def _extend_right(ctx: _Ctx, verb: Token, b: int, *, sent_end: int) -> int:
             b = edge = c.right_edge.i
             continue
         if c.dep_ == "advcl" and c.tag_ == "VBG" and _verb_lemma(ctx, c) not in ctx.lex.verb_class \
-                and not any(x.dep_ in _SUBJ_DEPS for x in c.children):
+                and not any(x.dep_ in _SUBJ_DEPS for x in _kids(c)):
             b = edge = c.right_edge.i
             continue
-        if c.dep_ in {"conj", "xcomp"} and not any(x.dep_ in _SUBJ_DEPS for x in c.children) \
+        if c.dep_ in {"conj", "xcomp"} and not any(x.dep_ in _SUBJ_DEPS for x in _kids(c)) \
                 and (c.tag_ == "VB" or c.pos_ == "NOUN") and _verb_lemma(ctx, c) not in ctx.lex.verb_class:
             b = edge = c.right_edge.i  # "agreed to ensure X, eliminate Y, and prevent Z"
             continue
         if c.dep_ in {"advcl", "xcomp"} and c.tag_ == "VB" and _has_to(c) and not gap and edge == b \
-                and not any(x.dep_ in _SUBJ_DEPS for x in c.children):
+                and not any(x.dep_ in _SUBJ_DEPS for x in _kids(c)):
             b = edge = c.right_edge.i  # "defended his call to raise the wage": the noun's infinitive
             continue
         if c.dep_ in {"cc", "punct"}:
@@ -511,13 +512,13 @@ def _extend_clause(ctx: _Ctx, verb: Token, b: int) -> int:
     """Grow a reported clause over a second "that"-clause the parser hung on the cue verb
     ("said A, and that B", "predicted A but that B"): both are what was said."""
     doc = ctx.doc
-    for c in sorted(verb.children, key=lambda x: x.i):
+    for c in sorted(_kids(verb), key=lambda x: x.i):
         if c.i <= b or c.dep_ in {"punct", "cc"}:
             continue
         gap = doc[b + 1:c.left_edge.i]
         if c.dep_ in {"conj", "ccomp"} and c.pos_ in {"VERB", "AUX"} and any(g.dep_ == "cc" for g in gap) \
                 and all(g.text == "," or g.dep_ == "cc" for g in gap) \
-                and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children) \
+                and any(m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in _kids(c)) \
                 and "\n" not in ctx.text[doc[b].idx:c.idx]:
             b = c.right_edge.i
             continue
@@ -537,37 +538,37 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
 
     dobj = (_children(verb, "dobj") or [None])[0]
     dative = (_children(verb, "dative") or [None])[0]
-    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+    ccomps = [c for c in _kids(verb) if c.dep_ == "ccomp"]
     if ccomps and ccomps[0].i < verb.i:
         # a fronted clause ("..., he said") needs quotation marks or a short attribution
         c0 = ccomps[0]
         quoted = ctx.quote_at(c0.idx) is not None
-        tail = max([c.right_edge.i for c in verb.children
+        tail = max([c.right_edge.i for c in _kids(verb)
                     if c.dep_ not in {"ccomp", "conj", "cc", "punct"} and not _comma_clause(verb, c)]
                    + [verb.i]) - c0.right_edge.i
         # a long name counts as one word ("..., ministry spokesman Benali Cherif Abdelaziz said")
-        tail -= sum(max(0, x.i - x.left_edge.i) for x in verb.children
+        tail -= sum(max(0, x.i - x.left_edge.i) for x in _kids(verb)
                     if x.dep_ == "nsubj" and c0.right_edge.i < x.i < verb.i and x.pos_ == "PROPN")
-        inverted = any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children) \
+        inverted = any(c.dep_ == "nsubj" and c.i > verb.i for c in _kids(verb)) \
             and c0.right_edge.i < verb.i  # "..., said a former spokesman for X, who ..."
         if not quoted and not inverted and not (cls in _PRE_CLAUSE_CLASSES and tail <= 10):
             ccomps = [c for c in ccomps if c.i > verb.i]
     if not ccomps and lem in lex.no_object_content and dobj is None:
         # "He said legalizing it could ...": a clause misparsed as a gerund complement
-        xs = [c for c in verb.children if c.dep_ == "xcomp" and c.i == verb.i + 1 and c.tag_ == "VBG"
-              and any(x.dep_ == "ccomp" and x.i > c.i for x in c.children)]
+        xs = [c for c in _kids(verb) if c.dep_ == "xcomp" and c.i == verb.i + 1 and c.tag_ == "VBG"
+              and any(x.dep_ == "ccomp" and x.i > c.i for x in _kids(c))]
         if xs:
             ccomps = xs
     if not ccomps and lem in lex.question_verbs:
         # "asked the senator if he would run": the question parsed as an adverbial clause
-        ccomps = [c for c in verb.children if c.dep_ == "advcl" and c.i > verb.i and any(
-            m.dep_ == "mark" and m.lower_ in {"if", "whether"} and m.i == c.left_edge.i for m in c.children)][:1]
+        ccomps = [c for c in _kids(verb) if c.dep_ == "advcl" and c.i > verb.i and any(
+            m.dep_ == "mark" and m.lower_ in {"if", "whether"} and m.i == c.left_edge.i for m in _kids(c))][:1]
     if not ccomps:
         # "said in a statement that ...": the clause hangs on the noun of a prepositional phrase
         for p in _children(verb, "prep"):
             for o in _children(p, "pobj"):
-                cl = [c for c in o.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > o.i
-                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)]
+                cl = [c for c in _kids(o) if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > o.i
+                      and any(m.dep_ == "mark" and m.lower_ == "that" for m in _kids(c))]
                 if cl and o.pos_ == "NOUN" and p.i > verb.i:
                     ccomps = cl[:1]
                     break
@@ -602,13 +603,13 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
             b = last.i if last is not None else b
         c0 = ccomps[0]
         if dobj is not None and verb.i < dobj.i < c0.i and lem not in lex.addressee_object \
-                and not any(x.dep_ in _SUBJ_DEPS for x in c0.children):
+                and not any(x.dep_ in _SUBJ_DEPS for x in _kids(c0)):
             a = min(a, dobj.left_edge.i)  # "asserting the US and allies “will ...”"
         if kind == "clause" and a > verb.i:
             b = _extend_clause(ctx, verb, b)
         content = (a, b)
     if content is None and verb.dep_ == "advcl" and dobj is None and any(
-            m.dep_ == "mark" and m.lower_ == "as" for m in verb.children) \
+            m.dep_ == "mark" and m.lower_ == "as" for m in _kids(verb)) \
             and cls in _PRE_CLAUSE_CLASSES and verb.head.pos_ in {"VERB", "AUX"}:
         # "As Politico reported, Trump would win." / "..., as he noted.": the clause it modifies
         h = verb.head
@@ -620,9 +621,9 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
             content, kind = (a, b), "as"
     if content is None and dobj is not None and lem not in lex.addressee_object:
         # misparse of "agreed Ukraine and America will continue ...": object + finite conjunct
-        fin = [c for c in verb.children if c.dep_ == "conj" and c.i > dobj.i
-               and not any(x.dep_ in _SUBJ_DEPS for x in c.children)
-               and any(x.dep_ == "aux" and x.tag_ == "MD" for x in c.children)]
+        fin = [c for c in _kids(verb) if c.dep_ == "conj" and c.i > dobj.i
+               and not any(x.dep_ in _SUBJ_DEPS for x in _kids(c))
+               and any(x.dep_ == "aux" and x.tag_ == "MD" for x in _kids(c))]
         if fin and dobj.pos_ in {"PROPN", "NOUN"}:
             content = (dobj.left_edge.i, fin[0].right_edge.i)
     author = False
@@ -630,11 +631,11 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
         # "The sale is expected to expand ...", "He is said to have ...": the writer reports
         # what is expected or said; the content is the subject with the infinitive
         spass = _children(verb, "nsubjpass")
-        xs = [c for c in verb.children if c.dep_ == "xcomp" and _has_to(c) and c.i > verb.i]
+        xs = [c for c in _kids(verb) if c.dep_ == "xcomp" and _has_to(c) and c.i > verb.i]
         if spass and xs and spass[0].i < verb.i and spass[0].lower_ not in _RELATIVE \
                 and spass[0].lower_ not in _EXPLETIVES and spass[0].tag_ not in {"WDT", "WP"}:
             content, kind, author = (spass[0].left_edge.i, xs[0].right_edge.i), "raised", True
-            first = min([verb.i] + [c.i for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "advmod"}
+            first = min([verb.i] + [c.i for c in _kids(verb) if c.dep_ in {"aux", "auxpass", "neg", "advmod"}
                                     and spass[0].i < c.i < verb.i])
             skip = (doc[first].idx, _cue_end(cue_tok, lem))
     if content is None and lem in lex.content_preps and lem in {"ask", "call for", "appeal"}:
@@ -643,15 +644,15 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
             kind = "prep"
             content = (content[0], _extend_right(ctx, verb, content[1], sent_end=sent.end - 1))
     if content is None and lem in lex.infinitive:
-        xs = [c for c in verb.children if c.dep_ in {"xcomp", "advcl"} and _has_to(c) and c.i > verb.i]
+        xs = [c for c in _kids(verb) if c.dep_ in {"xcomp", "advcl"} and _has_to(c) and c.i > verb.i]
         if xs:
             a, b = _subtree_range(xs[0])
             content = (a, _extend_right(ctx, verb, b, sent_end=sent.end - 1))
             kind = "infinitive"
     if content is None and lem == "express" and dobj is not None \
             and dobj.lemma_.lower() in lex.stance_nouns:
-        cl = [c for c in dobj.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > dobj.i
-              and any(m.dep_ == "mark" for m in c.children)]
+        cl = [c for c in _kids(dobj) if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > dobj.i
+              and any(m.dep_ == "mark" for m in _kids(c))]
         if cl:
             content = _subtree_range(cl[0])
         else:
@@ -677,7 +678,7 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
             _children(verb.head, "nsubjpass") if verb.dep_ == "conj" else [])
         if spass:
             s = spass[0]
-            if s.lower_ in _DEMONSTRATIVES and s.pos_ in {"PRON", "DET"} and not list(s.children):
+            if s.lower_ in _DEMONSTRATIVES and s.pos_ in {"PRON", "DET"} and not list(_kids(s)):
                 si = ctx.sent_of(verb)
                 if si > 0:
                     prev = ctx.sents[si - 1]
@@ -687,7 +688,7 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
                 content = _subtree_range(s)
                 kind = "subject"
         if content is None:
-            xs = [c for c in verb.children if c.dep_ == "xcomp" and _has_to(c)]
+            xs = [c for c in _kids(verb) if c.dep_ == "xcomp" and _has_to(c)]
             if xs and lem in lex.infinitive | {"suggest", "offer", "propose"}:
                 content = _subtree_range(xs[0])
                 kind = "infinitive"

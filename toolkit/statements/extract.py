@@ -18,9 +18,10 @@ from .content import (
 from .context import _Cand, _Ctx
 from .cues import _verb_cands
 from .lexicon import LexiconLike, load_lexicon
+from .nested import _nested_voices
 from .noun_cues import _according_cands, _colon_cands, _noun_cands
 from .quote_cands import _quote_cands
-from .speakers import _addressee, _speaker_range, _Who, _who
+from .speakers import _addressee, _speaker_kind, _speaker_range, _Who, _who
 
 
 def extract_statements(
@@ -45,7 +46,9 @@ def extract_statements(
         topics: also report topic-only lead-ins ("discussed ...", "reviewed ...").
 
     Returns:
-        Statements in text order.
+        Attributions in text order, each with its ``kind``: ``speech`` (said, written,
+        announced), ``belief``, ``intention`` or ``perception``. The ``statements`` table
+        keeps the speech rows, the ``attributions`` table all of them.
 
     Example:
         >>> from toolkit.models import load_pipeline
@@ -69,6 +72,7 @@ def extract_statements(
     cands = _dedupe(ctx, cands)
     cands = _merge_split_quotes(ctx, cands)
     cands = _join_continued_quotes(ctx, cands)
+    cands = _nested_voices(ctx, cands)
     cands.sort(key=lambda c: (c.cue_start if c.kind != "previous" else c.chars[0], c.chars[0]))
     modes = {id(c): _mode(ctx, c, *c.chars) for c in cands}
     cands = _drop_nested(ctx, cands, modes)
@@ -93,6 +97,8 @@ def extract_statements(
             mode=modes[id(c)], content=ctx.text[cs:ce], content_start=cs, content_end=ce,
             sent_id=ctx.sent_of(c.cue_tok), addressee=_addressee(ctx, c.addressee),
             said_on=_said_on(ctx, c, cs, ce), cue_class=ctx.lex.cue_class(c.cue),
-            speaker_start=w.start, speaker_end=w.end, cue_start=c.cue_start, cue_end=c.cue_end))
+            speaker_start=w.start, speaker_end=w.end, cue_start=c.cue_start, cue_end=c.cue_end,
+            speaker_kind=_speaker_kind(w),
+            kind=ctx.lex.kind(c.cue)))
     out.sort(key=lambda s: (s.sent_id, s.cue_start or 0, s.content_start))
     return out

@@ -6,6 +6,7 @@ phrases, conjuncts, name cleaning). No dependency on the other modules of the pa
 
 from __future__ import annotations
 
+import threading
 from typing import Iterable, Optional
 
 from spacy.tokens import Doc, Token
@@ -79,17 +80,35 @@ def _subtree_range(t: Token, exclude: Iterable[Token] = ()) -> tuple[int, int]:
     return a, b
 
 
+_KIDS = threading.local()  # the children of every token of the last doc, per thread
+
+
+def _kids(t: Token) -> list[Token]:
+    """``t.children`` in text order, read from a table built once per doc: spaCy's
+    ``Token.children`` walks the token's whole subtree, which makes rules that look at
+    the children of every verb quadratic on long sentences of nested clauses."""
+    doc = t.doc
+    if getattr(_KIDS, "doc", None) is not doc:
+        kids: list[list[Token]] = [[] for _ in range(len(doc))]
+        for x in doc:
+            h = x.head.i
+            if h != x.i:
+                kids[h].append(x)
+        _KIDS.doc, _KIDS.kids = doc, kids
+    return _KIDS.kids[t.i]
+
+
 def _children(t: Token, *deps: str) -> list[Token]:
-    return [c for c in t.children if c.dep_ in deps]
+    return [c for c in _kids(t) if c.dep_ in deps]
 
 
 def _has_to(t: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children)
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in _kids(t))
 
 
 def _np_core(head: Token) -> tuple[int, int]:
     """The noun phrase of ``head`` without relative clauses, appositions, conjuncts."""
-    drop = [c for c in head.children if c.dep_ in {"relcl", "acl", "appos", "conj", "cc"}
+    drop = [c for c in _kids(head) if c.dep_ in {"relcl", "acl", "appos", "conj", "cc"}
             or (c.dep_ == "punct" and c.i > head.i)]
     a, b = _subtree_range(head, [c for c in drop if c.i > head.i])
     left_drop = [c for c in drop if c.i < head.i]
@@ -101,7 +120,7 @@ def _np_core(head: Token) -> tuple[int, int]:
 
 def _np_full(head: Token) -> tuple[int, int]:
     """The noun phrase of ``head`` with appositions and relative clauses, without conjuncts."""
-    conj = [c for c in head.children if c.dep_ in {"conj", "cc"} and c.i > head.i]
+    conj = [c for c in _kids(head) if c.dep_ in {"conj", "cc"} and c.i > head.i]
     a, b = _subtree_range(head, conj[:1])
     r = _trim(head.doc, a, b, drop_mark=False)
     return r or (head.i, head.i)
@@ -111,7 +130,7 @@ def _conjuncts(head: Token) -> list[Token]:
     out = [head]
     cur = head
     while True:
-        nxt = [c for c in cur.children if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN", "PRON"}]
+        nxt = [c for c in _kids(cur) if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN", "PRON"}]
         if not nxt:
             break
         cur = nxt[0]

@@ -46,6 +46,7 @@ class Lexicon:
     question_verbs: frozenset = frozenset()
     utterance_nouns: frozenset = frozenset()
     publish_verbs: frozenset = frozenset()
+    kinds: Mapping[str, str] = field(default_factory=dict)
     _normalized: dict = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     def normalize(self, lemma: str) -> str:
@@ -70,6 +71,20 @@ class Lexicon:
         if not cue:
             return None
         return self.verb_class.get(cue) or self.noun_class.get(cue)
+
+    def kind(self, cue: Optional[str]) -> str:
+        """The kind of attribution a cue makes (``speech``, ``belief``, ``intention``,
+        ``perception``): listed in ``kinds``, else by class (``cognitive`` -> belief,
+        ``intention`` -> intention), else speech."""
+        if cue and cue in self.kinds:
+            return self.kinds[cue]
+        return _CLASS_KINDS.get(self.cue_class(cue) or "", "speech")
+
+
+#: The kind of attribution of a cue class, unless ``kinds`` in the lexicon says otherwise.
+_CLASS_KINDS = {"cognitive": "belief", "intention": "intention"}
+#: The values ``kinds`` may map a cue to.
+KINDS = ("speech", "belief", "intention", "perception")
 
 
 def _merge_raw(base: dict, extra: Mapping[str, Any]) -> dict:
@@ -107,6 +122,7 @@ def _build_lexicon(raw: Mapping[str, Any]) -> Lexicon:
     preps = {str(k).lower(): frozenset(str(p).lower() for p in (v or []))
              for k, v in (raw.get("content_preps") or {}).items()}
     spelling = {str(k).lower(): str(v).lower() for k, v in (raw.get("spelling") or {}).items()}
+    kinds = _kinds(raw.get("kinds") or {})
     return Lexicon(verb_class=verb_class, topic_verbs=fs("topic_verbs"),
                    addressee_object=fs("addressee_object"),
                    no_object_content=fs("no_object_content"), infinitive=fs("infinitive"),
@@ -117,7 +133,19 @@ def _build_lexicon(raw: Mapping[str, Any]) -> Lexicon:
                    document_verbs=fs("document_verbs"), document_nouns=fs("document_nouns"),
                    as_verbs=fs("as_verbs"), impersonal=fs("impersonal"),
                    inner_cues=fs("inner_cues"), question_verbs=fs("question_verbs"),
-                   utterance_nouns=fs("utterance_nouns"), publish_verbs=fs("publish_verbs"))
+                   utterance_nouns=fs("utterance_nouns"), publish_verbs=fs("publish_verbs"),
+                   kinds=kinds)
+
+
+def _kinds(raw: Mapping[str, Any]) -> dict[str, str]:
+    """``kinds: {belief: [...], ...}`` -> cue -> kind, checking the kind names."""
+    out = {}
+    for kind, lems in raw.items():
+        if kind not in KINDS:
+            raise ValueError(f"reporting-verb lexicon: kinds has {kind!r}; the kinds are "
+                             f"{', '.join(KINDS)} (fix the key under 'kinds:')")
+        out.update({str(lem).lower(): kind for lem in (lems or [])})
+    return out
 
 
 @functools.lru_cache(maxsize=16)

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Token
 from .context import _Cand, _Ctx
 from .cues import _subject, _to_addressee
 from .helpers import (
+    _kids,
     _children, _CONNECTIVES, _has_to, _INNER_CLASSES, _RELATIVE, _SUBJ_DEPS, _subtree_range, _trim,
 )
 
@@ -126,7 +127,7 @@ def _colon_cands(ctx: _Ctx) -> list[_Cand]:
         if any(x.pos_ == "VERB" and ctx.lex.normalize(x.lemma_) in ctx.lex.verb_class
                and ctx.lex.verb_class[ctx.lex.normalize(x.lemma_)] not in _INNER_CLASSES
                and ctx.lex.normalize(x.lemma_) not in ctx.lex.inner_cues
-               and any(c.dep_ in _SUBJ_DEPS and c.lower_ not in {"i", "we"} for c in x.children)
+               and any(c.dep_ in _SUBJ_DEPS and c.lower_ not in {"i", "we"} for c in _kids(x))
                and ctx.quote_at(x.idx) is None  # not a verb inside the quoted words
                for x in doc[t.i + 1:b + 1]):
             continue  # the line has an attribution of its own
@@ -159,10 +160,10 @@ def _noun_cands(ctx: _Ctx) -> list[_Cand]:
         infinitive_ok = lex.noun_class.get(lem) in {"directive", "commissive", "oppositional"} \
             or lem in {"imperative"}
         for o in owners:
-            for c in o.children:
+            for c in _kids(o):
                 if c.i <= t.i or c.pos_ not in {"VERB", "AUX"}:
                     continue
-                that = any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+                that = any(m.dep_ == "mark" and m.lower_ == "that" for m in _kids(c))
                 if c.dep_ in {"acl", "ccomp", "relcl", "xcomp", "advcl"} and (
                         that or (infinitive_ok and _has_to(c))):
                     if o is not t and c.left_edge.i > t.right_edge.i + 4:
@@ -183,7 +184,7 @@ def _noun_cands(ctx: _Ctx) -> list[_Cand]:
         copula = None
         if content is None and t.dep_ == "nsubj" and t.head.lemma_ == "be":
             copula = t.head
-            cl = [c for c in copula.children if c.dep_ in {"ccomp", "attr", "acomp"} and c.i > copula.i
+            cl = [c for c in _kids(copula) if c.dep_ in {"ccomp", "attr", "acomp"} and c.i > copula.i
                   and c.pos_ in {"VERB", "AUX"}]
             if cl:
                 content = _subtree_range(cl[0])
@@ -194,7 +195,7 @@ def _noun_cands(ctx: _Ctx) -> list[_Cand]:
         if poss:
             speaker = poss[0]
         else:
-            for c in t.children:
+            for c in _kids(t):
                 if c.dep_ == "prep" and c.lower_ in {"from", "by"}:
                     p = _children(c, "pobj")
                     if p:

@@ -5,13 +5,14 @@ reach, with the attribution found after the closing mark or before the opening o
 
 from __future__ import annotations
 
+import bisect
 from typing import Optional
 
 from spacy.tokens import Token
 
 from .context import _Cand, _Ctx, _tok_at
 from .cues import _cue_end, _POSITION_CLASSES, _subject, _verb_lemma
-from .helpers import _children, _INNER_CLASSES, _OPEN_QUOTES, _RELATIVE
+from .helpers import _kids, _children, _INNER_CLASSES, _OPEN_QUOTES, _RELATIVE
 from .quotes import Quote
 
 
@@ -44,9 +45,9 @@ def _attribution_after(ctx: _Ctx, q: Quote) -> Optional[Token]:
         i += 1
     ids = {w.i for w in window}
     for w in window:
-        if w.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i in ids for c in w.children):
+        if w.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.i in ids for c in _kids(w)):
             if any(c.dep_ == "nsubj" and (c.lower_ in _RELATIVE or c.tag_ in {"WDT", "WP"})
-                   for c in w.children):
+                   for c in _kids(w)):
                 return None  # “...,” which votes June 7: a relative clause, no attribution
             return w
     return None
@@ -74,7 +75,7 @@ def _attribution_before(ctx: _Ctx, q: Quote) -> Optional[Token]:
         cur = cur.head
         if cur.pos_ == "VERB" and ctx.lex.normalize(cur.lemma_) in ctx.lex.verb_class \
                 and ctx.lex.cue_class(ctx.lex.normalize(cur.lemma_)) not in _INNER_CLASSES | _POSITION_CLASSES:
-            if any(c.dep_ in {"ccomp", "xcomp"} and c.i < t.i for c in cur.children):
+            if any(c.dep_ in {"ccomp", "xcomp"} and c.i < t.i for c in _kids(cur)):
                 return None
             return cur
     return None
@@ -94,14 +95,35 @@ def _colon_before_break(ctx: _Ctx, i: int, q: Quote) -> bool:
 _BEFORE_QUOTE_DEPS = {"dobj", "dative", "prep", "pobj", "npadvmod", "compound", "appos"}
 
 
+class _Covered:
+    """Content spans, for "the most of ``a..b`` one span covers" without reading them all:
+    of the spans starting before ``a``, the one reaching furthest (a running maximum);
+    the spans starting inside ``a..b`` are read (each starts inside at most one quotation)."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+        self.reach, top = [], -1
+        for _, e in self.spans:
+            top = max(top, e)
+            self.reach.append(top)
+
+    def most(self, a: int, b: int) -> int:
+        k = bisect.bisect_right(self.starts, a)
+        best = min(self.reach[k - 1], b) - a if k else 0
+        for s, e in self.spans[k:bisect.bisect_left(self.starts, b)]:
+            best = max(best, min(e, b) - s)
+        return best
+
+
 def _quote_cands(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
     """Attributed quotations that the dependency rules did not reach."""
     out = []
-    covered = [c.chars for c in cands if c.chars]
+    covered = _Covered([c.chars for c in cands if c.chars])
     for q in ctx.quotes:
         if _quote_words(ctx, q) < 4:
             continue
-        if any(min(e, q.end) - max(s, q.start) > 0.5 * (q.end - q.start) for s, e in covered):
+        if covered.most(q.start, q.end) > 0.5 * (q.end - q.start):
             continue
         verb = _attribution_after(ctx, q) or _attribution_before(ctx, q)
         if verb is None:
