@@ -36,23 +36,23 @@ CASES = [
     ("U.S. President Donald Trump’s envoy to Ukraine, Keith Kellogg, recognized the concern.",
      {"Keith Kellogg": ("person", "envoy to Ukraine", "United States", "US"),
       "Donald Trump": ("person", "President", "United States", "US")}),
-    ("The acting Ukrainian President Oleksandr Turchynov spoke prior to the mission.",
+    ("The acting Ukrainian President Oleksandr Turchynov arrived late for the ceremony.",
      {"Oleksandr Turchynov": ("person", "acting President", "Ukraine", "UA")}),
-    ("Spokesperson for the Chinese Foreign Ministry Hua Chunying said all parties should work for peace.",
-     {"Hua Chunying": ("person", "Spokesperson", "Chinese Foreign Ministry", "CN")}),
-    ("NATO Secretary General Jens Stoltenberg condemned the attack.",
+    ("Spokesperson for the Chinese Foreign Ministry Mao Ning said the talks had been useful.",
+     {"Mao Ning": ("person", "Spokesperson", "Chinese Foreign Ministry", "CN")}),
+    ("NATO Secretary General Jens Stoltenberg praised the new members.",
      {"Jens Stoltenberg": ("person", "Secretary General", "NATO", None), "NATO": ("organization", None, None, None)}),
-    ("Mykhailo Podolyak, Adviser to the Head of the Office of the President of Ukraine, stressed the point.",
+    ("Mykhailo Podolyak, Adviser to the Head of the Office of the President of Ukraine, answered the question.",
      {"Mykhailo Podolyak": ("person", "Adviser to the Head of the Office of the President of Ukraine",
                             "Office of the President of Ukraine", "UA")}),
-    ("President Zelenskyy thanked President Trump for the support of the United States.",
+    ("President Zelenskyy welcomed President Trump's call and thanked the United States.",
      {"Volodymyr Zelenskyy": ("person", "President", "Ukraine", "UA"),
       "Donald Trump": ("person", "President", "United States", "US"),
       "United States": ("country", None, None, "US")}),
     ("Crown Prince Mohammed bin Salman hosted the talks in Riyadh, Saudi Arabia.",
      {"Mohammed bin Salman": ("person", "Crown Prince", "Saudi Arabia", "SA"),
       "Riyadh": ("location", None, None, "SA"), "Saudi Arabia": ("country", None, None, "SA")}),
-    ("The attack comes after warnings from officials in Moscow.",
+    ("The strike follows warnings from officials in Moscow.",
      {"Moscow": ("location", None, None, "RU"), "Russian officials": ("group", None, None, "RU")}),
     ("Russian troops shelled Kharkiv and Odessa as sirens sounded over the Black Sea.",
      {"Kharkiv": ("location", None, None, "UA"), "Odesa": ("location", None, None, "UA"),
@@ -120,13 +120,13 @@ def test_resolver_on_the_seed(seed, needle, after, expected):
 
 
 @pytest.mark.parametrize("text,span,expected", [
-    ("During a call initiated by the President of the French Republic, Vladimir Putin and Emmanuel Macron "
-     "exchanged views. The President of France stated his views.", "The President of France", "Emmanuel Macron"),
+    ("After a call requested by the President of the French Republic, Vladimir Putin and Emmanuel Macron "
+     "compared notes. The President of France shared his concerns.", "The President of France", "Emmanuel Macron"),
     ("Vladimir Putin and Emmanuel Macron spoke by phone.", "Vladimir Putin and Emmanuel Macron",
      "Vladimir Putin and Emmanuel Macron"),
     ("Ukrainian and Russian delegations held talks. The parties discussed the ceasefire.", "The parties",
      "Ukrainian delegation and Russian delegation"),
-    ("Alexander Lukashenko called President of Ukraine Volodymyr Zelenskyy. The politicians agreed to talk.",
+    ("Alexander Lukashenko phoned President of Ukraine Volodymyr Zelenskyy. The politicians agreed to meet.",
      "The politicians", "Alexander Lukashenko and Volodymyr Zelenskyy"),
     # "the two sides" are the countries of the talks, not the last pair of people named
     ("Russia and Ukraine met in Istanbul. Later Donald Trump and Recep Tayyip Erdogan spoke by phone. "
@@ -210,8 +210,10 @@ def test_gold_actor_f1(nlp, gold_dir):
         t, f, n = _gold_score(nlp, path)
         tp, fp, fn = tp + t, fp + f, fn + n
         f1 = 2 * t / (2 * t + f + n) if t else 0.0
-        assert f1 >= 0.85, f"{path.name}: actor F1 {f1:.2f}"
-    assert 2 * tp / (2 * tp + fp + fn) >= 0.9
+        # floors just under the figures measured on 2026-12-07 (every file 1.00, 141 actors,
+        # in-sample: these files were read while the rules were written), so one error fails
+        assert f1 >= 0.95, f"{path.name}: actor F1 {f1:.2f} (tp {t}, fp {f}, fn {n})"
+    assert 2 * tp / (2 * tp + fp + fn) >= 0.99, (tp, fp, fn)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -252,11 +254,11 @@ def test_country_table_has_all_un_members():
     ("The Cabinet discussed COVID-19 support of 8,000 UAH for Friends of the region.", ["COVID-19", "UAH", "Friends"], []),
     ("Dear Presidents, Prime Ministers! Dear friends!", ["Dear Presidents", "Presidents"], []),
     # a title + name the model tags as one organisation: the name part is a person
-    ("Governor of the Rostov Region Vasily Golubev addressed the President with a request.", ["Rostov Region Vasily Golubev"],
-     ["Vasily Golubev"]),
+    ("Governor of the Tver Region Igor Rudenya asked the President for more funding.", ["Tver Region Igor Rudenya"],
+     ["Igor Rudenya"]),
     # a role never swallows another person's name in a list of officials
-    ("Taking part were Director of the Federal Security Service Alexander Bortnikov, "
-     "Director of the Foreign Intelligence Service Sergei Naryshkin.", [], ["Alexander Bortnikov", "Sergei Naryshkin"]),
+    ("Among those present were Director of the State Archive Service Pavel Orlov, "
+     "Director of the National Weather Service Irina Sokolova.", [], ["Pavel Orlov", "Irina Sokolova"]),
 ])
 def test_ner_noise_and_names_inside_organisations(nlp, text, absent, present):
     got, _ = _actors(nlp, text, published=dt.date(2022, 2, 18))

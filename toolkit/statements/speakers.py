@@ -28,21 +28,39 @@ class _Who:
     text: Optional[str]
     start: Optional[int]
     end: Optional[int]
+    kind: Optional[str] = None  # one of toolkit.types.SPEAKER_KINDS
 
 
-def _person_in(ctx: _Ctx, a: int, b: int) -> Optional[tuple[int, int]]:
-    """The last PERSON entity inside tokens a..b that is not a possessor (token range)."""
+def _person_in(ctx: _Ctx, a: int, b: int, head: Optional[Token] = None) -> Optional[tuple[int, int]]:
+    """The last PERSON entity inside tokens a..b that names ``head`` (token range).
+
+    A possessor is never the speaker, nor is a person inside a relative clause or a
+    prepositional phrase of the noun phrase: "Chris Christie, who's chairing Donald Trump's
+    transition team," is Christie; "Brian Fallon, a spokesman for Mrs. Clinton," is Fallon.
+    """
     doc = ctx.doc
     best = None
     for e in ctx.person_ents:
         if e.start >= a and e.end - 1 <= b:
             end = e.end - 1
+            while end > e.start and doc[end].tag_ == "POS":
+                end -= 1  # NER sometimes takes the possessive marker into the name
+            if doc[end].tag_ == "POS" or (end + 1 < len(doc) and doc[end + 1].tag_ == "POS"):
+                continue
             while end + 1 <= b and doc[end + 1].pos_ == "PROPN" and doc[end + 1].tag_ != "POS":
                 end += 1  # NER often stops short: "Ursula von der | Leyen"
-            if end + 1 < len(doc) and doc[end + 1].tag_ == "POS":
+            if head is not None and not any(_in_name(doc[k], head) for k in range(e.start, end + 1)) \
+                    and not _role_apposition(doc, e.start, end, head):
                 continue
             best = (e.start, end)
     return best
+
+
+def _role_apposition(doc, a: int, b: int, head: Token) -> bool:
+    """A name set off by a comma after a role noun ("A spokesman for Mrs. Clinton, Brian
+    Fallon, said"), whichever noun the parser attached it to."""
+    return head.pos_ == "NOUN" and a > head.i and doc[a - 1].text == "," and \
+        any(doc[k].dep_ == "appos" for k in range(a, b + 1))
 
 
 def _in_name(t: Token, head: Token) -> bool:
@@ -106,7 +124,7 @@ def _member_spans(ctx: _Ctx, head: Token) -> list[tuple[int, int]]:
         return [(head.i, head.i)]
     core = _np_core(head)
     full = _np_full(head)
-    pers = _person_in(ctx, *full)
+    pers = _person_in(ctx, *full, head)
     if pers is not None:
         spans.append(pers)
     run = _name_run(ctx, *full, head)
@@ -174,7 +192,13 @@ def _speaker_range(ctx: _Ctx, head: Optional[Token], cue: Token) -> Optional[tup
 
 
 def _who(ctx: _Ctx, head: Optional[Token], *, text_range: Optional[tuple[int, int]] = None) -> _Who:
-    """Resolve the speaker noun phrase headed by ``head``."""
+    """Resolve the speaker noun phrase headed by ``head``.
+
+    The speaker is the actor the words name; a document with a named issuer speaks for the
+    issuer ("the FBI's letter", "a poll by Marquette Law School": ``kind`` document); words
+    that name nobody keep their head words as the name with ``kind`` unnamed ("a senior
+    official", "critics"); an unresolved pronoun gives no name at all.
+    """
     if head is None:
         return _Who(None, None, None, None, None)
     doc = ctx.doc
@@ -192,23 +216,112 @@ def _who(ctx: _Ctx, head: Optional[Token], *, text_range: Optional[tuple[int, in
     stext = doc[ta : tb + 1].text
     sstart, send = doc[ta].idx, doc[tb].idx + len(doc[tb])
     if len(members) > 1:
-        names, ids = [], []
-        for m in members:
-            spans = _member_spans(ctx, m)
-            r = _resolve(ctx, spans)
-            nm = r.name if r else _clean_name(doc[spans[0][0] : spans[0][1] + 1].text)
-            if nm not in names:
-                names.append(nm)
-                ids.append(r.actor_id if r else None)
-        if len(names) == 1:
-            return _Who(names[0], ids[0], stext, sstart, send)
-        return _Who(" and ".join(names), None, stext, sstart, send)
+        return _joint_who(ctx, members, stext, sstart, send)
+    if _is_document(ctx, head):
+        issuer = _issuer(ctx, head)
+        w = _who(ctx, issuer) if issuer is not None else None
+        if w is not None and w.name and w.kind != "unnamed":
+            return _Who(w.name, w.actor_id, stext, sstart, send, "document")
+        ca, cb = _np_core(head)  # no named issuer: an unnamed source, never a name further on
+        return _Who(_clean_name(doc[ca : cb + 1].text), None, stext, sstart, send, "unnamed")
     spans = _member_spans(ctx, head)
     r = _resolve(ctx, spans + [text_range])
     if r is not None:
-        return _Who(r.name, r.actor_id, stext, sstart, send)
+        return _Who(r.name, r.actor_id, stext, sstart, send, _actor_kind(r.kind))
+    if head.pos_ == "PRON":
+        return _Who(None, None, stext, sstart, send)  # never a bare pronoun as the speaker
     a, b = spans[0]
-    return _Who(_clean_name(doc[a : b + 1].text), None, stext, sstart, send)
+    return _Who(_clean_name(doc[a : b + 1].text), None, stext, sstart, send,
+                _unresolved_kind(doc[a : b + 1]))
+
+
+def _joint_who(ctx: _Ctx, members: list[Token], stext: str, sstart: int, send: int) -> _Who:
+    """Coordinated speakers ("Putin and Macron"): names joined with " and "."""
+    doc = ctx.doc
+    names, ids, kinds = [], [], set()
+    for m in members:
+        spans = _member_spans(ctx, m)
+        r = _resolve(ctx, spans)
+        if r is None and m.pos_ == "PRON":
+            continue
+        nm = r.name if r else _clean_name(doc[spans[0][0] : spans[0][1] + 1].text)
+        kinds.add(_actor_kind(r.kind) if r else _unresolved_kind(doc[spans[0][0] : spans[0][1] + 1]))
+        if nm not in names:
+            names.append(nm)
+            ids.append(r.actor_id if r else None)
+    kind = kinds.pop() if len(kinds) == 1 else ("group" if kinds else None)
+    if not names:
+        return _Who(None, None, stext, sstart, send)
+    if len(names) == 1:
+        return _Who(names[0], ids[0], stext, sstart, send, kind)
+    return _Who(" and ".join(names), None, stext, sstart, send, kind)
+
+
+#: Actor kinds as speaker kinds: a place that speaks is its authorities.
+_KIND_OF_ACTOR = {"location": "organization"}
+#: NER labels of an unresolved name as speaker kinds.
+_KIND_OF_LABEL = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group",
+                  "FAC": "organization", "LOC": "country"}
+#: Document nouns that are someone's words rather than a document ("Peskov's statement").
+_NOT_DOCUMENTS = {"statement", "statements"}
+
+
+def _actor_kind(kind: Optional[str]) -> str:
+    return _KIND_OF_ACTOR.get(kind or "", kind or "person")
+
+
+def _unresolved_kind(span) -> Optional[str]:
+    """``person``/``organization``/... for a name the resolver does not know, ``unnamed`` for
+    common nouns ("a senior official", "critics"), None for anything else."""
+    root = span.root
+    if root.ent_type_ in _KIND_OF_LABEL:
+        return _KIND_OF_LABEL[root.ent_type_]
+    if root.pos_ == "PROPN":
+        return None
+    if root.pos_ in {"NOUN", "NUM", "ADJ"}:
+        return "unnamed"
+    return None
+
+
+def _is_document(ctx: _Ctx, head: Token) -> bool:
+    low = head.lemma_.lower()
+    return head.pos_ == "NOUN" and low not in _NOT_DOCUMENTS and (
+        low in ctx.lex.document_nouns or head.lower_ in ctx.lex.document_nouns)
+
+
+def _issuer(ctx: _Ctx, head: Token) -> Optional[Token]:
+    """The head of the words naming who issued a document: its possessor ("the FBI's letter"),
+    a name before it ("a Fox News poll"), or the object of "by"/"from" ("a study by X")."""
+    for c in head.children:
+        if c.dep_ == "poss" and c.pos_ != "PRON":
+            return c
+    for c in head.children:
+        if c.dep_ in {"compound", "nmod"} and c.i < head.i and (c.pos_ == "PROPN" or c.ent_type_):
+            return c
+    preps = [p for p in head.children if p.dep_ == "prep"]
+    preps += [p for c in head.children if c.dep_ == "acl" for p in c.children if p.dep_ in {"prep", "agent"}]
+    for p in preps:  # "a study by X", "an image captured by X", "a poll released by X"
+        if p.lower_ in {"by", "from"} and p.i > head.i:
+            obj = [c for c in p.children if c.dep_ == "pobj"]
+            if obj and (obj[0].pos_ == "PROPN" or obj[0].ent_type_ or any(
+                    t.pos_ == "PROPN" for t in obj[0].subtree)):
+                return obj[0]
+    return None
+
+
+def _speaker_kind(w: _Who) -> Optional[str]:
+    """``Statement.speaker_kind``: the kind found with the name; a pronoun that another rule
+    resolved to a named speaker is that speaker's (he/she: a person; they/we: a group)."""
+    if not w.name:
+        return None
+    if w.kind:
+        return w.kind
+    low = (w.text or "").lower()
+    if low in {"he", "she", "him", "her", "i", "me"}:
+        return "person"
+    if low in {"they", "we", "them", "us"}:
+        return "person" if " and " not in w.name else "group"
+    return None
 
 
 def _addressee(ctx: _Ctx, tok: Optional[Token]) -> Optional[str]:

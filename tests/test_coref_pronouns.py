@@ -1,0 +1,45 @@
+"""Pass 5 of the actor resolver: pronouns agree in gender with their antecedent; gender
+comes from the article (Mr./Mrs., "spokeswoman") and then from the first name."""
+
+import pytest
+
+from toolkit.actors import extract_actors
+from toolkit.actors.gender import first_name_gender
+
+
+def _pronoun_ids(nlp, text):
+    """(pronoun, actor_id) of every resolved pronoun, in text order."""
+    return [(m.text, m.actor_id) for m in extract_actors(nlp(text)).mentions if m.how == "pronoun"]
+
+
+@pytest.mark.parametrize("text, pronoun, actor_id", [
+    # a known agreeing person wins over one of unknown gender ("Hillary" is both in the lists)
+    ("Hillary Clinton met Chris Christie in Trenton. He said the talks went well.",
+     "He", "chris-christie"),
+    # a woman's "she" never goes to a man named before her
+    ("Donald Trump praised the plan. Mary Kay Henry, who leads the union, disagreed. "
+     "She said the plan would hurt workers.", "She", "mary-kay-henry"),
+    # the article's honorific gives the gender
+    ("Mrs. Taylor Smith met Robert Jones on Monday. She said the meeting was useful.",
+     "She", "taylor-smith"),
+    # "spokeswoman" in an apposition gives the gender
+    ("Jordan Lee, a spokeswoman for the company, met Paul Gray. She said the deal was done.",
+     "She", "jordan-lee"),
+    # a possessive in a relative clause whose subject is "who": the person it describes
+    ("Tom Hayes wrestled in Texas, sometimes with Gordon Gray, who spent most of his time in "
+     "Japan.", "his", "gordon-gray"),
+    # LaTeX-style quotation marks close a quotation: the pronoun after them is resolved
+    ("Martha Keys said the album was ``her best work''. She toured Europe in 2005.",
+     "She", "martha-keys"),
+])
+def test_pronoun_gender_agreement(nlp, text, pronoun, actor_id):
+    ids = _pronoun_ids(nlp, text)
+    assert (pronoun, actor_id) in ids, ids
+
+
+@pytest.mark.parametrize("name, gender", [
+    ("Mary", "f"), ("Betsy", "f"), ("Donald", "m"), ("Chris", "m"), ("Hillary", None),
+    ("Taylor", None), ("", None),
+])
+def test_first_name_gender(name, gender):
+    assert first_name_gender(name) == gender

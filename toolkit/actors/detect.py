@@ -1,0 +1,218 @@
+"""Pass 1, mention detection: dictionary names, NER entities (names, organisations, places)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import numpy as np
+
+from .gender import first_name_gender
+from .lexicon import _DETS, _FAC_HEADS, _ORG_HEADS, _POSS, _SALUTATIONS, _norm, slugify
+from .records import Ment
+
+
+def match_dictionary(art) -> None:
+    doc, d = art.doc, art.d
+    strings = doc.vocab.strings
+    cache: dict[int, str] = {}
+
+    class _Texts:  # normalised token texts, computed only around candidate positions
+        def __getitem__(_, sl):
+            if isinstance(sl, slice):
+                return [_.get(k) for k in range(*sl.indices(art.n))]
+            return _.get(sl)
+
+        def get(_, k):
+            t = cache.get(k)
+            if t is None:
+                t = cache[k] = _norm(strings[int(art.orth[k])])
+            return t
+
+    texts = _Texts()
+    cands = art._positions(art.orth, d.first_hashes)
+    ci = 0
+    i = 0
+    while ci < len(cands):
+        if cands[ci] < i:
+            ci += 1
+            continue
+        i = cands[ci]
+        hit = None
+        key: tuple = ()
+        for k in range(i, min(i + d.maxlen, art.n)):  # the longest key wins
+            key = key + (texts.get(k),)
+            if key in d.alias:
+                hit = ("alias", len(key), d.alias[key])
+            elif key in d.capital:
+                hit = ("capital", len(key), d.capital[key])
+            elif key in d.surname:
+                hit = ("surname", len(key), d.surname[key])
+            if key not in d.prefixes:
+                break
+        if hit is None:
+            i += 1
+            continue
+        typ, L, val = hit
+        # a capitalised alias must not be a lower-case word in the text; acronyms need exact case
+        if not any(c.isupper() for c in "".join(texts[i:i + L])) and not texts[i][:1].isdigit():
+            i += 1
+            continue
+        nxt = doc[i + L] if i + L < art.n else None
+        if typ in {"alias", "capital"} and nxt is not None and nxt.text[:1].isupper() and \
+                nxt.pos_ in {"PROPN", "NOUN"} and nxt.lower_ not in d.title_words and \
+                (typ == "capital" or d.entries[val[0]].kind == "location") and \
+                tuple(texts[i + L:i + L + 1]) not in d.alias and not nxt.is_sent_start:
+            i += L
+            continue  # "Budapest Memorandum", "Geneva Conventions"
+        if typ == "alias":
+            eid, how = val
+            e = d.entries[eid]
+            # "Georgia"/"Jordan" style words and the like: a person label from NER wins
+            m = Ment(i, i + L, eid, how, e.kind)
+        elif typ == "capital":
+            m = Ment(i, i + L, val, "capital", "capital")
+        else:
+            m = Ment(i, i + L, val[0], "surname", "person", sure=False)
+            m.cands = val  # type: ignore[attr-defined]
+        art._add_ment(m)
+        art._occupy(m)
+        i += L
+
+
+def add_ner(art) -> None:
+    doc, d = art.doc, art.d
+    for ent in doc.ents:
+        if ent.label_ not in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}:
+            continue
+        s, e = ent.start, ent.end
+        # strip determiners, possessives and punctuation at the edges
+        while s < e and (doc[s].lower_ in _DETS or doc[s].is_punct):
+            s += 1
+        while e > s and (_norm(doc[e - 1].text) in _POSS or doc[e - 1].is_punct):
+            e -= 1
+        if e <= s:
+            continue
+        label = ent.label_
+        if label == "NORP":
+            continue
+        # salutations ("Dear Presidents", "Dear Mr. President") are not part of a name
+        while s < e and doc[s].lower_.rstrip(".") in _SALUTATIONS:
+            s += 1
+        if e <= s:
+            continue
+        if label != "PERSON":
+            # an entity cut off mid-phrase ("Internal Affairs of", "Labour and") is noise
+            if doc[e - 1].pos_ in {"ADP", "CCONJ", "DET", "PART", "SCONJ"}:
+                continue
+            if noise(art, s, e):
+                continue
+            p = person_inside(art, s, e)
+            if p is not None:
+                if art._free(p, e):
+                    m = Ment(p, e, slugify(doc[p:e].text), "name", "person", sure=False)
+                    m.label = "PERSON"  # type: ignore[attr-defined]
+                    art._add_ment(m)
+                    art._occupy(m)
+                continue
+        elif _norm(doc[s:e].text).lower() in d.not_actors:
+            continue
+        toks = doc[s:e]
+        if label == "PERSON" and not art._free(s, e):
+            _release_place_in_name(art, s, e)
+        if not art._free(s, e):
+            continue
+        low = [t.lower_ for t in toks]
+        # titles only ("Spokesperson", "National Security Advisor")
+        if all(w in d.title_words or w in d.modifiers for w in low):
+            continue
+        # strip leading titles ("Crown Prince X")
+        while s < e - 1 and doc[s].lower_ in d.title_or_mod:
+            s += 1
+        toks = doc[s:e]
+        if not toks[0].text[:1].isupper():
+            continue
+        if any(t.lower_ in d.demonym for t in toks) and toks[-1].is_lower:
+            continue  # "the Ukrainian party": a group, see _groups
+        if all(t.lower_ in d.demonym for t in toks):
+            continue
+        head = toks[-1]
+        if label == "PERSON":
+            # weapon systems and the like: "Javelin missiles", "Patriot missile systems"
+            nxt = doc[e] if e < art.n else None
+            if nxt is not None and nxt.pos_ == "NOUN" and nxt.lower_ not in d.title_words and nxt.dep_ != "appos":
+                continue
+            kind = "person"
+        elif label == "ORG":
+            kind = "organization"
+            if head.lower_.endswith("s") and head.lower_ not in _ORG_HEADS and len(toks) > 1 and \
+                    any(t.lower_ in d.demonym or d.alias.get((t.text,), ("", ""))[0] for t in toks[:-1]):
+                continue  # "Ukraine Expert Groups"
+        elif label == "FAC":
+            if head.lower_ not in _FAC_HEADS:
+                continue
+            kind = "location"
+        else:
+            kind = "location"
+        if kind != "person" and len(toks) == 1 and first_name_gender(toks[0].text) and \
+                toks[0].pos_ == "PROPN" and (label == "ORG" or toks[0].dep_ in {"nsubj", "nsubjpass"}):
+            # "Percy tells Thomas", "Alice" tagged as a place or an organisation; not "in Trenton"
+            kind, label = "person", "PERSON"
+        text = toks.text
+        m = Ment(s, e, slugify(text), "name", kind, sure=False)
+        m.label = label  # type: ignore[attr-defined]
+        art._add_ment(m)
+        art._occupy(m)
+
+
+def noise(art, s: int, e: int) -> bool:
+    """A non-person entity that is no actor: listed in ``not_actors``, or one common word."""
+    d, doc = art.d, art.doc
+    text = _norm(doc[s:e].text).lower()
+    if text in d.not_actors:
+        return True
+    if e - s == 1:
+        low, lemma = doc[s].lower_, doc[s].lemma_.lower()
+        if any(w in _ORG_HEADS or w in _FAC_HEADS or w in d.title_words or w in d.group_nouns
+               for w in (low, lemma)):
+            return True  # "Government", "Ministry", "Office", "League"
+        # a capitalised word the article also writes in lower case ("Health", "Friends")
+        if art._lower_words is None:
+            lower_rows = art.orth == art.low
+            art._lower_words = set(art.low[lower_rows].tolist())
+        if int(art.low[s]) in art._lower_words and doc[s].text[:1].isupper() and \
+                not doc[s].text.isupper():
+            return True
+    return False
+
+
+def person_inside(art, s: int, e: int) -> Optional[int]:
+    """Start of a "<given name> <Surname>" ending a non-person entity, else None."""
+    doc, d = art.doc, art.d
+    for p in range(s, e - 1):
+        if doc[p].text not in d.given_names:
+            continue
+        rest = doc[p + 1:e]
+        if len(rest) > 2 or any(not t.text[:1].isupper() or not t.is_alpha and "-" not in t.text for t in rest):
+            return None
+        last = rest[-1].lower_
+        if last in _ORG_HEADS or last in _FAC_HEADS or last in d.title_words or (rest[-1].text,) in d.alias:
+            return None
+        return p
+    return None
+
+
+def _release_place_in_name(art, s: int, e: int) -> None:
+    """A place or country of the dictionary that is only a word of a longer person name
+    ("Jordan" in "Jordan Lee", "Georgia" in "Georgia Smith") gives way to the person."""
+    for k in range(s, e):
+        m = art.tok_ment.get(k)
+        if m is None or m.kind not in {"country", "location", "capital"} or m.start < s or m.end > e \
+                or (m.start, m.end) == (s, e) or m.how == "surname":
+            continue
+        nxt = art.doc[m.end] if m.end < e else None
+        if nxt is None or nxt.pos_ != "PROPN" or nxt.lower_ in art.d.title_or_mod or \
+                _norm(nxt.text) in _POSS:
+            continue  # "Ukraine's President Zelensky", "Georgian President X": not a name word
+        art.ments.remove(m)
+        for q in range(m.start, m.end):
+            art.tok_ment.pop(q, None)

@@ -1,0 +1,271 @@
+"""Pass 2b, name variants: a surname, a name with or without a middle initial or an honorific,
+and a surname the parser took for an organisation, join the person the article named in full.
+
+"Christie" after "New Jersey Gov. Chris Christie" (even where NER calls it an organisation),
+"Mrs. Clinton" after "Hillary Clinton", "Robert S. Mueller" beside "Robert Mueller" are one
+cluster. Two full names that share a surname ("Gary Suter and his brother Bob Suter") stay two
+people; a bare surname then goes to the nearest one named before it.
+
+Example:
+    >>> from toolkit.models import load_pipeline
+    >>> from toolkit.actors import extract_actors
+    >>> doc = load_pipeline()("Former pitcher Curt Schilling was fired. Schilling said he was sorry.")
+    >>> [(m.text, m.actor_id) for m in extract_actors(doc).mentions][:2]
+    [('Curt Schilling', 'curt-schilling'), ('Schilling', 'curt-schilling')]
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import Optional
+
+from .gender import first_name_gender
+from .lexicon import _hashes, _norm
+from .records import Ment
+
+#: Honorifics before a name; they give no first name.
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "rev", "sen", "gov", "rep", "gen", "lt",
+              "col", "capt", "sgt", "prof", "president", "senator", "governor", "secretary", "judge"}
+#: Small words left out of an acronym ("Department of Justice" -> "DOJ" keeps only D, J).
+_SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "to", "&"}
+#: Name suffixes that are not a surname.
+SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
+def name_parts(words: list[str]) -> Optional[tuple[str, str, tuple[str, ...]]]:
+    """(first, last, middles) of a written person name, honorifics and suffixes removed.
+
+    Example:
+        >>> name_parts(["Robert", "S.", "Mueller", "Jr."])
+        ('robert', 'mueller', ('s',))
+    """
+    w = [x.strip(".,").lower() for x in words if x.strip(".,")]
+    w = [x for x in w if x not in {"'s", "'", "’s"}]
+    while w and w[0] in HONORIFICS:
+        w = w[1:]
+    while len(w) > 1 and w[-1] in SUFFIXES:
+        w = w[:-1]
+    if len(w) < 2:
+        return None
+    return w[0], w[-1], tuple(w[1:-1])
+
+
+def _compatible(a: tuple, b: tuple) -> bool:
+    """Same first and last name; middles equal, one missing, or one an initial of the other."""
+    if a[0] != b[0] or a[1] != b[1]:
+        return False
+    if not a[2] or not b[2]:
+        return True
+    return all(x[:1] == y[:1] for x, y in zip(a[2], b[2]))
+
+
+def _full_names(art) -> list[tuple[int, str, tuple]]:
+    """(token start, cluster key, name parts) of every multi-word person mention, text order."""
+    out = []
+    for m in art.ments:
+        if m.end - m.start < 2:
+            continue
+        a = art.acts.get(m.key)
+        if a is None or a.kind != "person":
+            continue
+        parts = name_parts([t.text for t in art.doc[m.start:m.end]])
+        if parts is not None:
+            out.append((m.start, m.key, parts))
+    return out
+
+
+def _merge_full(art, fulls: list[tuple[int, str, tuple]]) -> dict[str, str]:
+    """Re-key full names that are variants of an earlier one ("Robert S. Mueller")."""
+    canon: list[tuple[tuple, str]] = []
+    remap: dict[str, str] = {}
+    for _, key, parts in fulls:
+        if key in remap:
+            continue
+        hit = next((k for p, k in canon if k != key and _compatible(p, parts)), None)
+        if hit is not None and art.acts[key].entry is None:
+            remap[key] = hit
+        elif all(k != key for _, k in canon):
+            canon.append((parts, key))
+    return remap
+
+
+def _by_surname(art, fulls) -> dict[str, list[tuple[int, str]]]:
+    out: dict[str, list[tuple[int, str]]] = {}
+    for start, key, parts in fulls:
+        key = art.remap.get(key, key)
+        out.setdefault(parts[1], []).append((start, key))
+    return out
+
+
+def _nearest(cands: list[tuple[int, str]], i: int) -> str:
+    """The person whose full name came last before token ``i`` (else the first after it)."""
+    starts = [s for s, _ in cands]
+    j = bisect.bisect_right(starts, i) - 1
+    return cands[j][1] if j >= 0 else cands[0][1]
+
+
+def _single_surname(art, m: Ment, surnames: dict) -> Optional[str]:
+    """The person a one-word mention is the surname of, or None."""
+    t = art.doc[m.start]
+    if m.end - m.start != 1 or not t.text[:1].isupper():
+        return None
+    cands = surnames.get(t.text.lower().strip("."))
+    if not cands:
+        return None
+    a = art.acts.get(m.key)
+    if a is None:
+        return None
+    if a.kind == "person" and a.entry is not None and m.how not in {"surname"}:
+        return None  # a dictionary alias of its own ("Putin")
+    if a.kind != "person" and (a.entry is not None or m.how not in {"name"}):
+        return None  # a known organisation or place keeps its name
+    key = _nearest(cands, m.start)
+    return key if key != m.key else None
+
+
+def _complete_surnames(art) -> None:
+    """A person known only by a surname takes the full name the article gives once where NER
+    missed it ("Cecile Richards" in a headline): a known first name right before the surname."""
+    doc = art.doc
+    singles = {}
+    for a in art.acts.values():
+        if a.kind == "person" and a.entry is None and " " not in a.name and a.name[:1].isupper():
+            singles[a.name] = a
+    if not singles:
+        return
+    for i in art._positions(art.orth, _hashes(set(singles))):
+        if i == 0 or (i in art.tok_ment and art.tok_ment[i].end - art.tok_ment[i].start > 1):
+            continue
+        first = doc[i - 1]
+        if not first.text[:1].isupper() or first.is_sent_start and first.pos_ != "PROPN" or \
+                first_name_gender(first.text) is None and first.ent_type_ != "PERSON":
+            continue
+        a = singles.pop(doc[i].text, None)
+        if a is None:
+            continue
+        a.name = f"{first.text} {doc[i].text}"
+        old = art.tok_ment.get(i)
+        if old is not None:
+            art.ments.remove(old)
+        m = Ment(i - 1, i + 1, a.key, "name", "person")
+        art.ments.append(m)
+        art._occupy(m)
+
+
+def _initials(name: str) -> str:
+    """"Congressional Budget Office" -> "CBO" (small words skipped)."""
+    return "".join(w[0] for w in name.replace("-", " ").split()
+                   if w[:1].isupper() and w.lower() not in _SMALL_WORDS)
+
+
+def _org_variants(art) -> None:
+    """Organisation variants: an acronym with or without dots ("CBO", "C.B.O.") and the first
+    word of a longer name ("Fox" after "Fox News") join the organisation named in full."""
+    orgs = [a for a in art.acts.values() if a.kind == "organization" and " " in a.name]
+    if not orgs:
+        return
+    by_initials: dict[str, set] = {}
+    by_first: dict[str, set] = {}
+    for a in orgs:
+        ini = _initials(a.name)
+        if len(ini) >= 2:
+            by_initials.setdefault(ini, set()).add(a.key)
+        by_first.setdefault(a.name.split()[0], set()).add(a.key)
+    surnames = {a.name.split()[-1] for a in art.acts.values() if a.kind == "person" and " " in a.name}
+    for m in art.ments:
+        a = art.acts.get(m.key)
+        if a is None or m.end - m.start != 1 or a.entry is not None or " " in a.name:
+            continue
+        word = art.doc[m.start].text
+        if word in surnames:
+            continue  # "Shaw" of "Daron Shaw", not of "Shaw & Company Research"
+        if a.kind == "person" and first_name_gender(word) is not None:
+            continue  # "Grant" is a person, not the "Grant Foundation"
+        cands = by_initials.get(word.replace(".", "")) if word.replace(".", "").isupper() else None
+        if not cands:
+            cands = by_first.get(word)
+        if cands and len(cands) == 1 and m.key not in cands:
+            m.key, m.how, m.kind = next(iter(cands)), "alias", "organization"
+
+
+def _org_nominals(art) -> None:
+    """"the budget office" after "the Congressional Budget Office": a definite noun phrase
+    whose words, in lower case, end the name of one organisation of the article."""
+    orgs = [(tuple(w.lower() for w in a.name.split()), a.key) for a in art.acts.values()
+            if a.kind == "organization" and " " in a.name]
+    if not orgs:
+        return
+    doc = art.doc
+    heads = {n[-1] for n, _ in orgs}
+    for i in art._positions(art.low, _hashes(heads)):
+        t = doc[i]
+        if i in art.tok_ment or not t.is_lower or t.pos_ != "NOUN":
+            continue
+        j = i
+        while j > 0 and doc[j - 1].is_lower and doc[j - 1].pos_ in {"NOUN", "ADJ", "PROPN"} \
+                and j - 1 not in art.tok_ment:
+            j -= 1
+        if j == i or j == 0 or doc[j - 1].lower_ != "the":
+            continue  # a bare "office" is too vague; "the budget office" names one
+        words = tuple(x.lower_ for x in doc[j:i + 1])
+        cands = {k for n, k in orgs if len(n) > len(words) and n[-len(words):] == words}
+        if len(cands) == 1:
+            m = Ment(j, i + 1, cands.pop(), "role", "organization")
+            art.ments.append(m)
+            art._occupy(m)
+
+
+def link_variants(art) -> None:
+    """Join name variants and bare surnames to the person the article names in full."""
+    art.remap = {}
+    _complete_surnames(art)
+    _org_variants(art)
+    _org_nominals(art)
+    fulls = _full_names(art)
+    if not fulls:
+        art.ments.sort(key=lambda m: m.start)
+        art.tok_ment = {}
+        for m in art.ments:
+            art._occupy(m)
+        return
+    art.remap = _merge_full(art, fulls)
+    surnames = _by_surname(art, fulls)
+    for m in art.ments:
+        if m.key in art.remap:
+            m.key = art.remap[m.key]
+            continue
+        key = _single_surname(art, m, surnames)
+        if key is not None:
+            m.key, m.how, m.kind = key, "surname", "person"
+    _uncovered_surnames(art, surnames)
+    art.ments.sort(key=lambda m: m.start)
+    art.tok_ment = {}
+    for m in art.ments:
+        art._occupy(m)
+
+
+def _uncovered_surnames(art, surnames: dict) -> None:
+    """Capitalised surnames that no earlier pass saw ("Schilling said")."""
+    doc = art.doc
+    words = set()
+    for s in surnames:
+        words.update({s[:1].upper() + s[1:], s.upper()})
+    for i in art._positions(art.orth, _hashes(words)):
+        if i in art.tok_ment:
+            continue
+        t = doc[i]
+        prev = doc[i - 1] if i else None
+        nxt = doc[i + 1] if i + 1 < len(doc) else None
+        if t.pos_ not in {"PROPN", "NOUN", "ADJ", "VERB"}:
+            continue
+        if t.pos_ != "PROPN" and nxt is not None and nxt.pos_ in {"NOUN", "PROPN", "ADJ"}:
+            continue  # "Black voters said": a common word that heads a noun phrase
+        if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and i + 1 not in art.tok_ment:
+            continue  # part of another name ("Schilling Foundation")
+        if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and \
+                _norm(prev.text).lower().strip(".") not in HONORIFICS:
+            continue  # another first name ("Bob Suter" is not Gary Suter)
+        key = _nearest(surnames[t.text.lower()], i)
+        m = Ment(i, i + 1, key, "surname", "person")
+        art.ments.append(m)
+        art._occupy(m)
