@@ -60,6 +60,7 @@ class Records:
     mentions: list = field(default_factory=list)
     dates: list = field(default_factory=list)
     statements: list = field(default_factory=list)
+    attributions: list = field(default_factory=list)
     events: list = field(default_factory=list)
 
 
@@ -84,8 +85,11 @@ def extract(doc: Doc, *, article_id: str, published: Optional[dt.date] = None,
     """Run every extractor over a parsed ``Doc`` and return the records of all tables."""
     inferred = published is None
     earliest = latest = published
+    evidence = None
     if inferred:
-        published, earliest, latest = _pubdate.infer_published(doc)
+        est = _pubdate.infer_published_evidence(doc)
+        published, earliest, latest = est.estimate, est.earliest, est.latest
+        evidence = "; ".join(est.evidence) or None
     sents = [Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)]
     date_recs = sorted(_dates.extract_dates(doc, published=published), key=_sort_key("start_char", "end_char"))
     ar = _actors.extract_actors(doc, published=published)
@@ -93,6 +97,9 @@ def extract(doc: Doc, *, article_id: str, published: Optional[dt.date] = None,
         _statements.extract_statements(doc, resolver=ar.resolver, dates=date_recs, published=published),
         key=_sort_key("content_start", "content_end"),
     )
+    # quoted "tomorrow" counts from the day the words were said (statements' said_on)
+    date_recs = _dates.reanchor_in_quotes(doc, date_recs, stmts, published=published)
+    attributions = _with_ids("attributions", article_id, stmts, "statement_id")
     evs = sorted(
         _events.extract_events(doc, resolver=ar.resolver, dates=date_recs, published=published),
         key=lambda e: (e.start_char, e.sent_id, e.action, e.actor or ""),
@@ -103,7 +110,7 @@ def extract(doc: Doc, *, article_id: str, published: Optional[dt.date] = None,
     art = {
         "article_id": article_id, "title": title, "source": source, "url": url,
         "published": published, "published_inferred": bool(inferred and published is not None),
-        "published_earliest": earliest, "published_latest": latest,
+        "published_earliest": earliest, "published_latest": latest, "published_evidence": evidence,
         "n_sentences": len(sents), "n_words": n_words, "path": path,
     }
     return Records(
@@ -112,7 +119,8 @@ def extract(doc: Doc, *, article_id: str, published: Optional[dt.date] = None,
         actors=_with_ids("actors", article_id, actors),
         mentions=_with_ids("mentions", article_id, mentions),
         dates=_with_ids("dates", article_id, date_recs, "date_id"),
-        statements=_with_ids("statements", article_id, stmts, "statement_id"),
+        statements=[r for r in attributions if r["kind"] == "speech"],
+        attributions=attributions,
         events=_with_ids("events", article_id, evs, "event_id"),
     )
 
@@ -120,7 +128,8 @@ def extract(doc: Doc, *, article_id: str, published: Optional[dt.date] = None,
 class _Tables:
     """Attribute access to the tables of an article or corpus, in one backend."""
 
-    _tables = ("articles", "sentences", "actors", "mentions", "dates", "statements", "events")
+    _tables = ("articles", "sentences", "actors", "mentions", "dates", "statements", "attributions",
+               "events")
 
     def __init__(self, backend: str = "pandas"):
         self.backend = frames.check_backend(backend)
@@ -146,7 +155,10 @@ class _Tables:
     actors = property(lambda self: self.table("actors"), doc="One row per real actor.")
     mentions = property(lambda self: self.table("mentions"), doc="Every linked mention of an actor.")
     dates = property(lambda self: self.table("dates"), doc="Temporal expressions, TIMEX3 values.")
-    statements = property(lambda self: self.table("statements"), doc="Who said what, to whom, when.")
+    statements = property(lambda self: self.table("statements"),
+                          doc="Who said what, to whom, when: the speech rows of attributions.")
+    attributions = property(lambda self: self.table("attributions"),
+                            doc="Everything attributed (speech, beliefs, intentions, perceptions).")
     events = property(lambda self: self.table("events"), doc="What happened or is planned, when.")
 
     def write_parquet(self, directory: Union[str, Path]) -> dict[str, Path]:

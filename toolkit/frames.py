@@ -24,12 +24,27 @@ _TYPES = {
     "date": ("datetime64[ms]", pl.Date),
 }
 
+
+def _with_attributions(schemas: dict[str, dict[str, str]]) -> dict[str, dict[str, str]]:
+    """``schemas`` with ``attributions`` right after ``statements``, sharing its columns:
+    statements are the speech rows of attributions, so the two never differ in schema."""
+    out: dict[str, dict[str, str]] = {}
+    for name, cols in schemas.items():
+        out[name] = cols
+        if name == "statements":
+            out["attributions"] = cols
+    return out
+
+
 #: Declared schema of every table: column -> logical type, in column order.
-SCHEMAS: dict[str, dict[str, str]] = {
+#: ``attributions`` (speech, beliefs, intentions, perceptions) has exactly the columns of
+#: ``statements`` (its ``kind == "speech"`` rows).
+SCHEMAS: dict[str, dict[str, str]] = _with_attributions({
     "articles": {
         "article_id": "str", "title": "str", "source": "str", "url": "str",
         "published": "date", "published_inferred": "bool", "published_earliest": "date",
-        "published_latest": "date", "n_sentences": "int", "n_words": "int", "path": "str",
+        "published_latest": "date", "published_evidence": "str", "n_sentences": "int", "n_words": "int",
+        "path": "str",
     },
     "sentences": {
         "article_id": "str", "sent_id": "int", "start_char": "int", "end_char": "int", "text": "str",
@@ -48,7 +63,9 @@ SCHEMAS: dict[str, dict[str, str]] = {
     },
     "statements": {
         "article_id": "str", "statement_id": "int", "speaker": "str", "speaker_id": "str",
-        "speaker_text": "str", "cue": "str", "cue_class": "str", "mode": "str", "content": "str",
+        "speaker_kind": "str",
+        "speaker_text": "str", "cue": "str", "cue_class": "str", "kind": "str", "mode": "str",
+        "content": "str",
         "content_start": "int", "content_end": "int", "addressee": "str", "said_on": "date",
         "sent_id": "int", "speaker_start": "int", "speaker_end": "int", "cue_start": "int",
         "cue_end": "int",
@@ -61,10 +78,19 @@ SCHEMAS: dict[str, dict[str, str]] = {
     "errors": {
         "path": "str", "article_id": "str", "stage": "str", "reason": "str",
     },
-}
+})
 
 TABLES = tuple(SCHEMAS)
 BACKENDS = ("pandas", "polars")
+
+#: Tables derived from the others over a whole corpus (not stored per article, not in
+#: :data:`TABLES`): ``actor_index`` is one row per actor of a corpus (``toolkit.identity``).
+DERIVED_SCHEMAS: dict[str, dict[str, str]] = {
+    "actor_index": {
+        "actor_id": "str", "name": "str", "aliases": "str", "kind": "str", "n_articles": "int",
+        "n_mentions": "int", "n_statements": "int",
+    },
+}
 
 
 def check_backend(backend: str) -> str:
@@ -75,9 +101,10 @@ def check_backend(backend: str) -> str:
 
 def _check_table(table: str) -> dict[str, str]:
     try:
-        return SCHEMAS[table]
+        return SCHEMAS[table] if table in SCHEMAS else DERIVED_SCHEMAS[table]
     except KeyError:
-        raise ValueError(f"table {table!r} is invalid; must be one of {', '.join(TABLES)}") from None
+        raise ValueError(f"table {table!r} is invalid; must be one of "
+                         f"{', '.join(TABLES + tuple(DERIVED_SCHEMAS))}") from None
 
 
 def _as_dict(rec: Any) -> Mapping[str, Any]:

@@ -45,6 +45,10 @@ from .yamlfiles import read_mapping
 
 #: Label of statements whose grouping value is missing.
 UNKNOWN = "(unknown)"
+#: Label of the one group of statements from unnamed sources ("a senior official",
+#: "critics", "polls": ``speaker_kind == "unnamed"``) when grouping by speaker.
+UNNAMED = "(unnamed sources)"
+_SPEAKER_COLUMNS = ("speaker", "speaker_id", "speaker_text")
 WEIGHTS = ("statements", "words")
 _WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 
@@ -60,6 +64,17 @@ def _require(frame, columns, *, name: str = "statements") -> None:
 def _labels(series: pd.Series) -> pd.Series:
     return pd.Series([UNKNOWN if _isna(v) or str(v).strip() == "" else str(v) for v in series],
                      index=series.index, dtype=object)
+
+
+def _by_labels(frame: pd.DataFrame, by: str) -> pd.Series:
+    """Group labels of ``frame[by]``; grouped by speaker, the statements of unnamed sources
+    (``speaker_kind == "unnamed"``, where the column exists) are one group, :data:`UNNAMED`."""
+    labels = _labels(frame[by])
+    if by in _SPEAKER_COLUMNS and "speaker_kind" in frame.columns:
+        unnamed = pd.Series([not _isna(k) and str(k) == "unnamed" for k in frame["speaker_kind"]],
+                            index=labels.index, dtype=bool)
+        labels = labels.where(~unnamed, UNNAMED)
+    return labels
 
 
 def _isna(v) -> bool:
@@ -86,6 +101,9 @@ def voice_share(statements: pd.DataFrame, *, by: str = "speaker", weight: str = 
 
     Args:
         statements: the statements table (needs ``by`` and, for words, ``content``).
+            Grouped by speaker, statements from unnamed sources (``speaker_kind ==
+            "unnamed"``, when the column is there) are one group, :data:`UNNAMED`
+            (:func:`unnamed_sources` lists them).
         by: grouping column (``"speaker"``, ``"speaker_id"``, or e.g. ``"country"``).
         weight: ``"statements"`` (each statement counts 1) or ``"words"`` (words of
             its content).
@@ -103,7 +121,7 @@ def voice_share(statements: pd.DataFrame, *, by: str = "speaker", weight: str = 
     if weight not in WEIGHTS:
         raise ValueError(f"weight {weight!r} is invalid; must be one of {', '.join(WEIGHTS)}")
     _require(statements, [by, "content"])
-    labels = _labels(statements[by])
+    labels = _by_labels(statements, by)
     words = pd.Series([word_count(v) for v in statements["content"]], index=statements.index, dtype="int64")
     tmp = pd.DataFrame({by: labels, "n_statements": 1, "n_words": words})
     out = tmp.groupby(by, sort=True).agg(n_statements=("n_statements", "sum"), n_words=("n_words", "sum"))
@@ -118,6 +136,43 @@ def voice_share(statements: pd.DataFrame, *, by: str = "speaker", weight: str = 
     return out[[by, "n_statements", "n_words", "share"]]
 
 
+def unnamed_sources(statements: pd.DataFrame) -> pd.DataFrame:
+    """How many statements come from unnamed sources, and in which words.
+
+    The per-speaker tables (:func:`voice_share` and the others, grouped by ``speaker``)
+    show these statements as one group, :data:`UNNAMED`; this table opens it.
+
+    Args:
+        statements: the statements table; unnamed sources are the rows with
+            ``speaker_kind == "unnamed"`` (none when the column is absent).
+
+    Returns:
+        New frame ``[source, n_statements, share]``: the speaker words (``speaker_text``,
+        lower-cased, a leading article dropped), their statements and the share of all
+        statements; sorted by ``n_statements`` (descending) then source.
+
+    Example:
+        >>> st = pd.DataFrame({"speaker_text": ["Officials", "a senior official", "Peskov"],
+        ...                    "speaker_kind": ["unnamed", "unnamed", "person"]})
+        >>> unnamed_sources(st).values.tolist()
+        [['officials', 1, 0.3333333333333333], ['senior official', 1, 0.3333333333333333]]
+    """
+    if not isinstance(statements, pd.DataFrame):
+        raise TypeError(f"statements must be a pandas DataFrame, not {type(statements).__name__}")
+    counts: Counter = Counter()
+    if "speaker_kind" in statements.columns:
+        texts = statements["speaker_text"] if "speaker_text" in statements.columns else [None] * len(statements)
+        for kind, text in zip(statements["speaker_kind"], texts):
+            if not _isna(kind) and str(kind) == "unnamed":
+                words = " ".join(("" if _isna(text) else str(text)).lower().split())
+                counts[re.sub(r"^(?:a|an|the|some|several|many)\s+", "", words) or UNKNOWN] += 1
+    rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    total = len(statements)
+    return pd.DataFrame({"source": pd.Series([k for k, _ in rows], dtype=object),
+                         "n_statements": pd.Series([n for _, n in rows], dtype="int64"),
+                         "share": pd.Series([n / total for _, n in rows], dtype="float64")})
+
+
 def mode_by_speaker(statements: pd.DataFrame, *, by: str = "speaker") -> pd.DataFrame:
     """Statements per speaker and mode (direct / indirect / mixed).
 
@@ -130,7 +185,7 @@ def mode_by_speaker(statements: pd.DataFrame, *, by: str = "speaker") -> pd.Data
         [1, 0]
     """
     _require(statements, [by, "mode"])
-    labels = _labels(statements[by])
+    labels = _by_labels(statements, by)
     modes = [None if _isna(m) else str(m) for m in statements["mode"]]
     rows: dict = {}
     for lab, mode in zip(labels, modes):
@@ -164,7 +219,7 @@ def cue_profile(statements: pd.DataFrame, *, by: str = "speaker", column: str = 
         ['speaker', 'say', 'state']
     """
     _require(statements, [by, column])
-    labels = _labels(statements[by])
+    labels = _by_labels(statements, by)
     cues = _labels(statements[column])
     table: dict = {}
     for lab, cue in zip(labels, cues):
@@ -187,8 +242,9 @@ def with_speaker_country(statements: pd.DataFrame, actors: pd.DataFrame) -> pd.D
 
     Joins ``statements.speaker_id`` to ``actors.actor_id`` within the same article (actor
     ids are stable across articles, so the first non-missing value is used where an article
-    lacks it). Joint speakers ("a+b") get the country both share, else missing. The inputs
-    are not mutated.
+    lacks it). Joint speakers ("a+b") get the country both share, else missing. A
+    ``speaker_kind`` the statements already have ("unnamed", "document") is kept; the
+    actor's kind fills the rest. The inputs are not mutated.
 
     Raises:
         ValueError: a frame lacks a needed column (the message names it).
@@ -219,9 +275,12 @@ def with_speaker_country(statements: pd.DataFrame, actors: pd.DataFrame) -> pd.D
         return (country, kind)
 
     looked = [lookup(a, s) for a, s in zip(statements["article_id"], statements["speaker_id"])]
+    kinds = [k for _, k in looked]
+    if "speaker_kind" in statements.columns:  # the extractor's kind ("unnamed", "document") comes first
+        kinds = [k if _isna(old) else str(old) for k, old in zip(kinds, statements["speaker_kind"])]
     out = statements.copy()
     out["country"] = pd.array([c for c, _ in looked], dtype=pd.StringDtype())
-    out["speaker_kind"] = pd.array([k for _, k in looked], dtype=pd.StringDtype())
+    out["speaker_kind"] = pd.array(kinds, dtype=pd.StringDtype())
     return out
 
 
@@ -748,7 +807,7 @@ def _ensure_features(statements: pd.DataFrame, needed: Sequence[str], *, lexicon
 def _group_rows(frame: pd.DataFrame, by: str) -> dict:
     """label -> list of row positions, labels from :func:`_labels`."""
     groups: dict = {}
-    for i, lab in enumerate(_labels(frame[by])):
+    for i, lab in enumerate(_by_labels(frame, by)):
         groups.setdefault(lab, []).append(i)
     return groups
 
@@ -896,7 +955,7 @@ def reporting_profile(statements: pd.DataFrame, *, by: str = "speaker", column: 
     if column == "cue_class" and "cue" in statements.columns:
         filled = _cue_classes(statements, None)
         vals = [UNKNOWN if f is None else f for f in filled]
-    labels = list(_labels(statements[by]))
+    labels = list(_by_labels(statements, by))
     order = _class_order(column, vals)
     table: dict = {}
     for lab, v in zip(labels, vals):
@@ -923,7 +982,7 @@ def direct_quote_share(statements: pd.DataFrame, *, by: str = "speaker") -> pd.D
         >>> direct_quote_share(st)[["speaker", "direct_share"]]  # doctest: +SKIP
     """
     _require(statements, [by, "mode", "content"])
-    labels = list(_labels(statements[by]))
+    labels = list(_by_labels(statements, by))
     modes = [None if _isna(m) else str(m) for m in statements["mode"]]
     if "n_words" in statements.columns and "n_quoted_words" in statements.columns:
         nw, nq = list(statements["n_words"]), list(statements["n_quoted_words"])

@@ -14,7 +14,14 @@ from typing import Optional, Protocol
 ACTOR_KINDS = ("person", "organization", "country", "location", "group")
 DATE_TYPES = ("DATE", "TIME", "DURATION", "SET")
 STATEMENT_MODES = ("direct", "indirect", "mixed")
+#: What an attribution reports: words said or written, or what the source believes, means
+#: to do or perceives (``Statement.kind``; the ``statements`` table keeps ``speech``).
+ATTRIBUTION_KINDS = ("speech", "belief", "intention", "perception")
 EVENT_STATUSES = ("happened", "planned", "ongoing", "unknown")
+#: Who speaks (``Statement.speaker_kind``): an actor's kind, ``unnamed`` for an unnamed or
+#: generic source ("a senior official", "critics", "polls"), ``document`` for a document
+#: whose issuer is named ("the FBI's letter": the speaker is the FBI).
+SPEAKER_KINDS = ("person", "organization", "country", "group", "unnamed", "document")
 MENTION_HOWS = ("name", "alias", "surname", "role", "pronoun")
 
 
@@ -83,6 +90,8 @@ class Statement:
     speaker_end: Optional[int] = None
     cue_start: Optional[int] = None
     cue_end: Optional[int] = None
+    kind: str = "speech"  # one of ATTRIBUTION_KINDS
+    speaker_kind: Optional[str] = None  # one of SPEAKER_KINDS
 
 
 @dataclass(frozen=True)
@@ -108,6 +117,7 @@ class ResolvedActor:
     actor_id: str
     name: str
     how: str
+    kind: Optional[str] = None  # the actor's kind (one of ACTOR_KINDS), "group" for joint actors
 
 
 class SpeakerResolver(Protocol):
