@@ -43,7 +43,7 @@ PARAGRAPHS = (
     "BRUSSELS, March {n} — Foreign ministers of the alliance met on Tuesday to discuss "
     "new aid for the region, officials said, as talks on a ceasefire stalled again.",
     "“We will not accept a deal that rewards aggression,” Minister {who} told reporters "
-    "after the meeting. “Our support will continue for as long as it takes.”",
+    "after the meeting. “We will keep helping them until this is over.”",
     "According to two diplomats familiar with the talks, the ministers agreed to send more "
     "air defence systems by the end of April, though the exact number was not disclosed.",
     "The Kremlin spokesman said on Wednesday that Moscow was ready to negotiate but accused "

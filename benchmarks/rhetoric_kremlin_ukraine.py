@@ -1,7 +1,7 @@
 """Rhetoric benchmark: how the Kremlin and the Ukrainian presidency report and speak, 2021-22.
 
-Runs the rhetoric analysis of notebook 03 on the English press releases of the President of
-Russia (kremlin.ru) and the President of Ukraine (president.gov.ua), Oct 2021 - Jun 2022, read
+Runs the rhetoric analysis of notebook 03 on the English press releases of the Russian and the
+Ukrainian presidencies (kremlin.ru, president.gov.ua), Oct 2021 - Jun 2022, read
 from ../shared/bench/kremlin_ukraine_2022/press_releases.jsonl.gz (never copied into the
 project; set TOOLKIT_SHARED_DIR if it lives elsewhere), and prints the contrast between the
 two publishers:

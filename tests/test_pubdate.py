@@ -48,9 +48,9 @@ D = dt.date
     ("President Biden said the Trump Administration failed. President Biden spoke. President Biden left.",
      D(2021, 1, 20), D(2025, 1, 19)),
     # anniversaries and durations anchored to a year in the text or to a dated term
-    ("Today we mark the 162nd anniversary of the Battle of Gettysburg, fought in 1863.",
+    ("Today the town honors the 162nd anniversary of Pickett's Charge, fought in 1863.",
      D(2025, 1, 1), D(2025, 12, 31)),
-    ("President Biden marked the 20th anniversary of the September 11th attacks.",
+    ("On this 20th anniversary, President Biden laid a wreath; the September 11th attacks shaped a generation.",
      D(2021, 9, 8), D(2021, 9, 14)),
     ("Four years ago, in 2018, the attack shook the city.", D(2022, 1, 1), D(2022, 12, 31)),
     ("Twenty years after the September 11th attacks, the square is full again.", D(2021, 1, 1), D(2021, 12, 31)),
@@ -62,7 +62,7 @@ D = dt.date
     ("Since Russia's full-scale invasion, Vice President Harris has met allies.", D(2022, 1, 25), D(2025, 1, 19)),
     # Executive Order numbers and dated links
     ("Section 1 amends Executive Order 14110 and directs the agencies.", D(2023, 10, 30), D(2026, 1, 1)),
-    ("To view the letter, visit: https://example.gov/wp-content/uploads/2022/07/Update-7.25.pdf",
+    ("The full audit is posted at https://example.gov/wp-content/uploads/2022/07/Audit-summary.pdf",
      D(2022, 7, 1), D(2022, 7, 31)),
     # a history named in a text that shows it was written later
     ("President Biden honored the soldiers who landed on June 6, 1944.", D(2021, 1, 20), D(2025, 1, 19)),
@@ -81,7 +81,7 @@ def test_infer_published_old_dates_only(nlp):
 
 def test_infer_published_time_zone(nlp):
     """EDT on a transcript's clock time puts a period-only estimate in daylight saving time."""
-    text = "10:11 A.M. EDT\n\nTHE VICE PRESIDENT: Thank you. Vice President Harris spoke about jobs."
+    text = "2:47 P.M. EDT\n\nVice President Harris spoke about jobs and thanked the workers."
     est, lo, hi = infer_published(nlp(text), today=dt.date(2026, 1, 1), abstain=False)
     assert est is not None and lo <= est <= hi and 3 <= est.month <= 11
     text = text.replace("EDT", "EST")
@@ -133,7 +133,7 @@ def test_infer_published_planned_day_only(nlp):
     ("Secretary of State Rubio arrived on Monday, June 2, for the talks.", D(2025, 6, 2), "weekday and date",
      "office: Secretary of State Rubio"),
     # an anniversary of a dated event gives the year
-    ("Veterans gathered for the 80th anniversary of D-Day on the beach.", D(2024, 6, 6), "latest full date",
+    ("On the 80th anniversary, veterans walked again on the sands of D-Day.", D(2024, 6, 6), "latest full date",
      "anniversary"),
 ])
 def test_evidence_is_listed(nlp, text, estimate, first_evidence, also):

@@ -133,7 +133,7 @@ def test_aggregations():
 # ---------------------------------------------------------------- contested terms
 
 @pytest.mark.parametrize("text,expected", [
-    ("Moscow calls it a special military operation; Kyiv calls it an invasion.",
+    ("Moscow insists on special military operation, while Kyiv says invasion.",
      [("war_name", "special military operation", "RU"), ("kyiv", "Kyiv", "UA"), ("war_name", "invasion", "UA")]),
     ("Officials in Kiev spoke of the war, not of World War II.", [("kyiv", "Kiev", "RU"), ("war_name", "war", "neutral")]),
     ("He praised Crimea's reunification and the annexation.",

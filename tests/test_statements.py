@@ -31,10 +31,10 @@ CLAUSE_CASES = [
     ("Dmitry Peskov, the spokesperson for the Kremlin, stated that the Russian delegation is "
      "prepared to travel to Istanbul.",
      "the Russian delegation is prepared to travel to Istanbul", "state", "Dmitry Peskov"),
-    ("He stressed that negotiations with Russia would continue in the next two weeks.",
-     "negotiations with Russia would continue in the next two weeks", "stress", "He"),
-    ("Vladimir Putin emphasised that such settlement is possible only with guarantees.",
-     "such settlement is possible only with guarantees", "emphasize", "Vladimir Putin"),
+    ("He stressed that the repairs to the dam would finish within the next three weeks.",
+     "the repairs to the dam would finish within the next three weeks", "stress", "He"),
+    ("Olena Marchenko emphasised that such a deal is possible only with firm guarantees.",
+     "such a deal is possible only with firm guarantees", "emphasize", "Olena Marchenko"),
     ("In his statement, he mentioned the United States does not desire to see Ukraine within "
      "the alliance.",
      "the United States does not desire to see Ukraine within the alliance", "mention", "he"),
@@ -58,10 +58,10 @@ def test_cue_class_and_american_spelling(nlp):
 QUOTE_CASES = [
     ("“A list of conditions for a temporary truce is being developed,” Peskov informed reporters.",
      "A list of conditions for a temporary truce is being developed", "inform", "Peskov", "reporters"),
-    ('"All controversial issues have been more or less discussed," said Mykhailo Podolyak.',
-     "All controversial issues have been more or less discussed", "say", "Mykhailo Podolyak", None),
-    ("The minister said: “We will not give up our land.”",
-     "We will not give up our land", "say", "The minister", None),
+    ('"Most of the open questions have now been settled," said Tomasz Zielinski.',
+     "Most of the open questions have now been settled", "say", "Tomasz Zielinski", None),
+    ("The minister said: “We will not sell our farms.”",
+     "We will not sell our farms", "say", "The minister", None),
 ]
 
 
@@ -92,12 +92,12 @@ def test_split_quote_is_one_statement(nlp):
 
 
 def test_mixed_quote(nlp):
-    text = ('The acting President Oleksandr Turchynov spoke prior to the mission, stating that it '
-            'would be "conducted step by step, responsibly, cautiously".')
+    text = ('The acting mayor Ivan Petrenko spoke before the vote, stating that the repairs '
+            'would be "done street by street, carefully, quietly".')
     s = _one(nlp, text)
     assert s.mode == "mixed" and s.cue == "state"
-    assert s.content.startswith("it would be") and "cautiously" in s.content
-    assert "Turchynov" in s.speaker
+    assert s.content.startswith("the repairs would be") and "quietly" in s.content
+    assert "Petrenko" in s.speaker
 
 
 # 3. passives and backward-pointing attributions ------------------------------------------
@@ -128,12 +128,12 @@ def test_passive_subject_is_content(nlp):
 
 
 def test_expletive_passive_goes_to_the_readout_speaker(nlp):
-    text = ("Vladimir Putin emphasised that a settlement is possible. It was noted that Russia is "
-            "open to negotiations with representatives of Ukraine.")
+    text = ("Olena Marchenko emphasised that a compromise is possible. It was noted that Ukraine "
+            "is open to talks with the unions.")
     stmts = extract_statements(nlp(text))
     noted = [s for s in stmts if s.cue == "note"]
-    assert noted and noted[0].speaker == "Vladimir Putin"
-    assert noted[0].content == "Russia is open to negotiations with representatives of Ukraine"
+    assert noted and noted[0].speaker == "Olena Marchenko"
+    assert noted[0].content == "Ukraine is open to talks with the unions"
 
 
 # 4. noun-headed, possessive, according to, object contents -------------------------------
@@ -141,10 +141,11 @@ def test_expletive_passive_goes_to_the_readout_speaker(nlp):
 NOUN_CASES = [
     ("Peskov’s response to Kellogg’s statement emphasized Putin’s consistent message on NATO.",
      "Putin’s consistent message on NATO", "emphasize", "Peskov", "Peskov’s response"),
-    ("According to him, the future treaty must contain a provision on consultations.",
-     "the future treaty must contain a provision on consultations", "according to", "him", "him"),
-    ("The claim was dismissed by the United States as Russian propaganda.",
-     "The claim", "dismiss", "United States", "the United States"),
+    # an unresolved pronoun is never the speaker: no name, the words kept in speaker_text
+    ("According to him, the new contract must include a clause on overtime.",
+     "the new contract must include a clause on overtime", "according to", None, "him"),
+    ("The rumor was dismissed by Canada as pure invention.",
+     "The rumor", "dismiss", "Canada", "Canada"),
     ("Keith Kellogg recognized Russia’s concern over NATO’s eastward enlargement as legitimate.",
      "Russia’s concern over NATO’s eastward enlargement as legitimate", "recognize",
      "Keith Kellogg", "Keith Kellogg"),
@@ -158,19 +159,19 @@ def test_noun_possessive_and_object_contents(nlp, text, content, cue, speaker, s
 
 
 def test_condemned_object_and_adding_clause_are_two_statements(nlp):
-    text = ("US President Joe Biden condemned the attack as unprovoked, adding that he will be "
-            "meeting with G7 leaders today.")
+    text = ("US President Joe Biden condemned the raid as reckless, adding that he will be "
+            "speaking with NATO allies tomorrow.")
     stmts = extract_statements(nlp(text))
     assert [(s.cue, s.content) for s in stmts] == [
-        ("condemn", "the attack as unprovoked"),
-        ("add", "he will be meeting with G7 leaders today")]
+        ("condemn", "the raid as reckless"),
+        ("add", "he will be speaking with NATO allies tomorrow")]
     assert {s.speaker for s in stmts} == {"Joe Biden"}
 
 
 def test_plea_noun_with_light_verb(nlp):
-    text = "Antonio Guterres made a plea to Putin to stop the war."
+    text = "Maria Santos made a plea to the rebels to free the hostages."
     s = _one(nlp, text)
-    assert (s.cue, s.content, s.addressee, s.speaker) == ("plea", "to stop the war", "Putin", "Antonio Guterres")
+    assert (s.cue, s.content, s.addressee, s.speaker) == ("plea", "to free the hostages", "rebels", "Maria Santos")
 
 
 def test_view_is_that(nlp):
@@ -183,12 +184,12 @@ def test_view_is_that(nlp):
 JOINT_CASES = [
     ("The Kremlin has announced that it expects a discussion between Russia and Ukraine.",
      "Kremlin", "announce", "it expects a discussion between Russia and Ukraine"),
-    ("Vladimir Putin and Emmanuel Macron agreed that the talks should continue.",
-     "Vladimir Putin and Emmanuel Macron", "agree", "the talks should continue"),
-    ("Recep Erdogan expressed gratitude for the assistance provided by the ministry.",
-     "Recep Erdogan", "express", "the assistance provided by the ministry"),
-    ("The parties expressed hope that the conflict will be settled through dialogue.",
-     "parties", "express", "the conflict will be settled through dialogue"),
+    ("Karl Nehammer and Petr Fiala agreed that the talks should continue.",
+     "Karl Nehammer and Petr Fiala", "agree", "the talks should continue"),
+    ("Recep Erdogan expressed gratitude for the help offered by the ministry.",
+     "Recep Erdogan", "express", "the help offered by the ministry"),
+    ("Both delegations expressed hope that the dispute will be resolved through talks.",
+     "Both delegations", "express", "the dispute will be resolved through talks"),
 ]
 
 
@@ -199,8 +200,8 @@ def test_organisations_and_joint_speakers(nlp, text, speaker, cue, content):
 
 
 def test_thanked_addressee_and_content(nlp):
-    s = _one(nlp, "The President of Russia thanked Turkey for its assistance in hosting the talks.")
-    assert (s.cue, s.addressee, s.content) == ("thank", "Turkey", "its assistance in hosting the talks")
+    s = _one(nlp, "The President of Chile thanked Norway for its help in organizing the meeting.")
+    assert (s.cue, s.addressee, s.content) == ("thank", "Norway", "its help in organizing the meeting")
 
 
 def test_informed_counterpart_with_clause(nlp):
@@ -238,7 +239,7 @@ def test_resolver_gives_canonical_speaker(nlp):
 NON_STATEMENTS = [
     "Trump called him a “blowhard” on Monday.",
     "The troops seized the airfield near “Kramatorsk”.",
-    "Russian troops began an invasion of Ukraine by firing missiles at several cities.",
+    "Rebel troops began an assault on the capital by shelling several bridges.",
     "The “Minsk II” agreement was signed in 2015.",
     "Prices rose by “15” percent.",
     "Lukashenko called President Zelenskyy.",
@@ -382,10 +383,8 @@ def test_headline_colon_attribution(nlp):
 
 
 def test_seed_article_end_to_end(nlp, gold_dir, shared_dir):
-    try:
-        from toolkit.actors import extract_actors
-    except ImportError as exc:  # pragma: no cover - depends on the actors helper
-        pytest.skip(f"toolkit.actors is not available yet ({exc}); seed end-to-end test skipped")
+    from toolkit.actors import extract_actors
+    from toolkit.dates import extract_dates
     from toolkit.evaluate import norm_name, overlap_f1
 
     gold = json.loads((gold_dir / "000_a191f6331583f074.json").read_text(encoding="utf-8"))
@@ -393,11 +392,7 @@ def test_seed_article_end_to_end(nlp, gold_dir, shared_dir):
     published = dt.date.fromisoformat(gold["published"])
     doc = nlp(text)
     ar = extract_actors(doc, published=published)
-    try:
-        from toolkit.dates import extract_dates
-        dates = extract_dates(doc, published=published)
-    except ImportError:
-        dates = []
+    dates = extract_dates(doc, published=published)
     stmts = extract_statements(doc, resolver=ar.resolver, dates=dates, published=published)
     _check_offsets(doc, stmts)
     required = [g for g in gold["statements"] if not g.get("optional")]
@@ -407,42 +402,42 @@ def test_seed_article_end_to_end(nlp, gold_dir, shared_dir):
         if overlap_f1(best.content, g["content"]) >= 0.5:
             found += 1
             spoken += norm_name(best.speaker) == norm_name(g["speaker"])
-    assert found / len(required) >= 0.85
-    assert spoken / max(found, 1) >= 0.85
+    # measured 2026-12-07: every required statement found, every speaker right (in-sample)
+    assert (found, spoken) == (len(required), len(required))
+    assert dates, "the seed article has dates; said_on below depends on them"
     sybiha = [s for s in stmts if s.content.startswith("Ukraine, however")]
-    if dates:
-        assert sybiha and sybiha[0].said_on == dt.date(2025, 5, 30)
+    assert sybiha and sybiha[0].said_on == dt.date(2025, 5, 30)
 
 
 # 9. PolNeAR-driven rules: attribution forms, beliefs and intentions ----------------------
 
 ATTRIBUTION_FORM_CASES = [
     # the outer attribution wins over a belief quoted inside it
-    ("“I think it shows how desperate the Republicans are,” she said.",
-     "she", "say", "I think it shows how desperate the Republicans are"),
+    ("“I think it proves how worried the landlords are,” she said.",
+     "she", "say", "I think it proves how worried the landlords are"),
     # a that-clause hanging on the noun of "in a statement"
-    ("Rep. Zoe Lofgren said in a statement that the announcements were important steps.",
-     "Rep. Zoe Lofgren", "say", "the announcements were important steps"),
+    ("Sen. Maria Ortiz said in a statement that the new rules were a good start.",
+     "Sen. Maria Ortiz", "say", "the new rules were a good start"),
     # a fronted clause with an inverted, long speaker
-    ("He also had a voice in decisions about investments in Ukraine, said a former spokesman "
-     "for the Foreign Ministry, Oleg Voloshyn, who also ran as a candidate in the new bloc.",
-     "a former spokesman for the Foreign Ministry, Oleg Voloshyn, who also ran as a candidate "
-     "in the new bloc", "say", "He also had a voice in decisions about investments in Ukraine"),
+    ("The mill had paid its workers late for months, said a former manager of the plant, "
+     "Piotr Nowak, who left the company last spring.",
+     "a former manager of the plant, Piotr Nowak, who left the company last spring", "say",
+     "The mill had paid its workers late for months"),
     # a fronted clause whose attribution is followed by a coordinated clause
-    ("Facebook created the tool to help in times of crisis, a spokeswoman said on Saturday, "
-     "and it has activated it five times.",
-     "a spokeswoman", "say", "Facebook created the tool to help in times of crisis"),
+    ("The library built the app to help students find books, a librarian said on Monday, "
+     "and it has been downloaded a thousand times.",
+     "a librarian", "say", "The library built the app to help students find books"),
     # "as X reported, ...", before or after the clause
     ("As Politico reported, Trump would win the primary easily.",
      "Politico", "report", "Trump would win the primary easily"),
-    ("Those voters will give Sanders a second look, as Clyburn noted.",
-     "Clyburn", "note", "Those voters will give Sanders a second look"),
+    ("The farmers will give the plan a fair hearing, as Okafor noted.",
+     "Okafor", "note", "The farmers will give the plan a fair hearing"),
     # a clause misparsed as a gerund complement
-    ("He said legalizing it could put thousands of people to work.",
-     "He", "say", "legalizing it could put thousands of people to work"),
+    ("She said taxing it could bring millions of dollars to the city.",
+     "She", "say", "taxing it could bring millions of dollars to the city"),
     # "it" as a referent of an active reporting verb
-    ("It said it decided to intensify its push against extremist posts.",
-     "It", "say", "it decided to intensify its push against extremist posts"),
+    ("It said it planned to widen its review of unpaid invoices.",
+     "It", "say", "it planned to widen its review of unpaid invoices"),
     # a temporal clause inside the content stays in it
     ("The governor said he would sign the bill after the session ends.",
      "The governor", "say", "he would sign the bill after the session ends"),
@@ -458,8 +453,8 @@ def test_attribution_forms(nlp, text, speaker_text, cue, content):
 BELIEF_INTENTION_CASES = [
     ("The senator wants to expand background checks.", "want", "intention",
      "to expand background checks"),
-    ("The spokesman declined to comment on the report.", "decline", "intention",
-     "to comment on the report"),
+    ("The spokeswoman declined to comment on the lawsuit.", "decline", "intention",
+     "to comment on the lawsuit"),
     ("Paradis didn’t know that the candidates would surge to victory.", "know", "cognitive",
      "the candidates would surge to victory"),
 ]
@@ -485,11 +480,11 @@ def test_nested_belief_is_not_a_statement(nlp, text, cue, content):
 
 
 def test_quote_around_its_attribution_is_one_direct_statement(nlp):
-    text = "“That, unfortunately,” he said, “is part of the reality of life.”"
+    text = "“That, sadly,” he said, “is how the market works now.”"
     doc = nlp(text)
     s = _one(nlp, text)
     assert (s.cue, s.mode) == ("say", "direct")
-    assert s.content.startswith("That, unfortunately") and s.content.endswith("reality of life")
+    assert s.content.startswith("That, sadly") and s.content.endswith("how the market works now")
     _check_offsets(doc, [s])
 
 
@@ -503,31 +498,31 @@ NEW_FORM_CASES = [
     ("Mr. Trump attacked him.", ("Mr. Trump", "attack", "oppositional", "him")),
     ("Sanders railed against Wall Street banks.",
      ("Sanders", "rail against", "oppositional", "Wall Street banks")),
-    ("The super PAC supporting Jeb Bush spent millions.",
-     ("The super PAC", "support", "expressive", "Jeb Bush")),
+    ("The group supporting Mayor Diaz raised thousands.",
+     ("The group", "support", "expressive", "Mayor Diaz")),
     # the small model lemmatizes "hopes" as "hop"
     ("Christie hopes his endorsement will help.",
      ("Christie", "hope", "expressive", "his endorsement will help")),
     # raising verbs and agentless passives with an infinitive: the writer's belief
-    ("Clinton seems to have found a message.",
-     (None, "seem", "cognitive", "Clinton seems to have found a message")),
+    ("The mayor seems to have found a new slogan.",
+     (None, "seem", "cognitive", "The mayor seems to have found a new slogan")),
     ("It seems that the race is over.", (None, "seem", "cognitive", "the race is over")),
-    ("The sale is expected to expand the company.",
-     (None, "expect", "cognitive", "The sale is expected to expand the company")),
+    ("The merger is expected to lower prices.",
+     (None, "expect", "cognitive", "The merger is expected to lower prices")),
     # object + "as" phrase (pronoun objects too)
-    ("He sees him as a real threat.", ("He", "see", "cognitive", "him as a real threat")),
-    ("Some of her allies have described it as a serious lapse in judgment.",
-     ("Some of her allies", "describe", "neutral", "it as a serious lapse in judgment")),
+    ("She sees him as a serious rival.", ("She", "see", "cognitive", "him as a serious rival")),
+    ("Several of his neighbors have described it as a costly mistake.",
+     ("Several of his neighbors", "describe", "neutral", "it as a costly mistake")),
     # findings stated as a clause, and organisations as finders
-    ("The authors found that voters were angry.",
-     ("The authors", "find", "informing", "voters were angry")),
-    ("Gallup finds states shifting toward the GOP.",
-     ("Gallup", "find", "informing", "states shifting toward the GOP")),
+    ("The researchers found that tenants were worried.",
+     ("The researchers", "find", "informing", "tenants were worried")),
+    ("The Pew Research Center finds suburbs shifting toward the Democrats.",
+     ("The Pew Research Center", "find", "informing", "suburbs shifting toward the Democrats")),
     # colon speakers the small model does not tag as names; transcripts; joint speakers
-    ("Sanders: Clinton Email Story Has Moved\n\nBody text here.",
-     ("Sanders", ":", None, "Clinton Email Story Has Moved")),
-    ("Intro.\n\nFALLIN: I think he is trying to campaign as a racial healer. He did well.",
-     ("FALLIN", ":", None, "I think he is trying to campaign as a racial healer. He did well")),
+    ("Okafor: Budget Fight Is Far From Over\n\nBody text here.",
+     ("Okafor", ":", None, "Budget Fight Is Far From Over")),
+    ("Intro.\n\nMORALES: I think she is trying to run as a moderate. She did well.",
+     ("MORALES", ":", None, "I think she is trying to run as a moderate. She did well")),
     ("Mark Blumenthal and Jon Cohen: “The polls were not dead wrong.”",
      ("Mark Blumenthal and Jon Cohen", ":", None, "The polls were not dead wrong")),
 ]
@@ -544,7 +539,7 @@ def test_positions_raising_as_phrases_findings_colons(nlp, text, expected):
 NEW_NON_STATEMENTS = [
     "She saw the film on Sunday.",  # "see" needs a clause or an "as" phrase
     "Clinton appeared on CNN on Sunday.",  # "appear" without a complement
-    "Russia passed a bill recognizing the republics as independent states.",
+    "The council passed a law recognizing the old mill as a heritage site.",
     "Update: The vote was delayed.\nMore text follows.",
 ]
 
@@ -583,11 +578,11 @@ def test_quotation_continued_in_next_paragraph_joins_the_statement(nlp, text, ex
 
 QUOTE_MARK_CASES = [
     # (text, expected quotation texts): marks typed inconsistently, nested straight quotes
-    ('“The current risk pool is out of balance," the group wrote. "A fix is needed.“',
-     ["The current risk pool is out of balance,", "A fix is needed."]),
-    ('"This would be on top of it,” she said. “That is just the floor.”',
-     ["This would be on top of it,", "That is just the floor."]),
-    ("“It's unusual,“ said Larry Noble. “It's hard.”", ["It's unusual,", "It's hard."]),
+    ('“The new tariff is out of proportion," the union wrote. "A fix is needed.“',
+     ["The new tariff is out of proportion,", "A fix is needed."]),
+    ('"This would come on top of the fee,” she said. “That is only the start.”',
+     ["This would come on top of the fee,", "That is only the start."]),
+    ("“It's unusual,“ said Dana Reyes. “It's hard.”", ["It's unusual,", "It's hard."]),
     ('“He called it "fake" today,” she said.', ['He called it "fake" today,']),
     ('He said "yes" and “no”.', ["yes", "no"]),
 ]
@@ -601,42 +596,42 @@ def test_quotation_marks_typed_inconsistently(text, expected):
 BOUNDARY_CASES = [
     # (text, expected [(speaker_text, cue, content)])
     # a quotation split around a long attribution and continued after a sentence end
-    ('"The current risk pool is out of balance," the group wrote. "A course correction is '
-     'needed now or this trend will only get worse."',
-     [("the group", "write", 'The current risk pool is out of balance," the group wrote. '
-       '"A course correction is needed now or this trend will only get worse')]),
-    ("''Obama doesn't get along with Putin,'' he said on ABC's ''This Week.'' ''Putin can't "
-     "stand our president.''",
-     [("he", "say", "Obama doesn't get along with Putin,'' he said on ABC's ''This Week.'' "
-       "''Putin can't stand our president")]),
-    ("“It's pretty cool working there,” she said, describing how she puts together “tubular "
-     "mixers.” “And when you do it for 60 hours a week, people are like family.”",
-     [("she", "say", "It's pretty cool working there,” she said, describing how she puts "
-       "together “tubular mixers.” “And when you do it for 60 hours a week, people are like "
-       "family"), ("she", "describe", "how she puts together “tubular mixers.”")]),
+    ('"The new tariff is out of proportion," the union wrote. "A change of course is '
+     'needed soon or the damage will only spread."',
+     [("the union", "write", 'The new tariff is out of proportion," the union wrote. '
+       '"A change of course is needed soon or the damage will only spread')]),
+    ("''Rivera doesn't get along with Kowalski,'' he said on the radio show ''Morning Call.'' "
+     "''Kowalski can't stand our mayor.''",
+     [("he", "say", "Rivera doesn't get along with Kowalski,'' he said on the radio show "
+       "''Morning Call.'' ''Kowalski can't stand our mayor")]),
+    ("“It's tiring work in the plant,” she said, describing how she sews together “leather "
+     "saddles.” “And when you do it for 50 hours a week, the team is like family.”",
+     [("she", "say", "It's tiring work in the plant,” she said, describing how she sews "
+       "together “leather saddles.” “And when you do it for 50 hours a week, the team is like "
+       "family"), ("she", "describe", "how she sews together “leather saddles.”")]),
     # the words before an attribution set inside the sentence belong to the content
-    ("It is no surprise, Mr. Garin said, that Mrs. Clinton did better among African-Americans.",
-     [("Mr. Garin", "say", "It is no surprise, Mr. Garin said, that Mrs. Clinton did better "
-       "among African-Americans")]),
-    ("At times last year, people close to the vice president said, the mere mention of her "
-     "name could make him fume.",
-     [("people close to the vice president", "say", "At times last year, people close to the "
-       "vice president said, the mere mention of her name could make him fume")]),
+    ("It is no surprise, Mr. Haddad said, that the mayor did better among older voters.",
+     [("Mr. Haddad", "say", "It is no surprise, Mr. Haddad said, that the mayor did better "
+       "among older voters")]),
+    ("For most of the spring, people close to the governor said, the mere mention of the "
+     "audit could make her furious.",
+     [("people close to the governor", "say", "For most of the spring, people close to the "
+       "governor said, the mere mention of the audit could make her furious")]),
     ("''In Fisher,'' Dean Amar said, ''the dissent was not as barbed as it could have been.''",
      [("Dean Amar", "say", "In Fisher,'' Dean Amar said, ''the dissent was not as barbed as "
        "it could have been")]),
     # ... but not the narrator's words before a quotation, nor a participle clause after it
-    ("In February, as a protester was being removed, Mr. Trump said, ''I'd like to punch him "
-     "in the face.''",
-     [("Mr. Trump", "say", "I'd like to punch him in the face")]),
-    ("''It's an expansion at a busy time in the campaign,'' she said, adding that Mr. Manafort "
-     "would remain in his role.",
-     [("she", "say", "It's an expansion at a busy time in the campaign"),
-      ("she", "add", "Mr. Manafort would remain in his role")]),
-    ("The Presidents emphasized that in further meetings, the teams can agree on all aspects.",
-     [("The Presidents", "emphasize", "in further meetings, the teams can agree on all aspects")]),
+    ("In March, as a heckler was being led out, Mr. Novak said, ''I'd like to send him the "
+     "bill.''",
+     [("Mr. Novak", "say", "I'd like to send him the bill")]),
+    ("''It's a reshuffle at a hard time for the team,'' she said, adding that Mr. Osei would "
+     "keep his post.",
+     [("she", "say", "It's a reshuffle at a hard time for the team"),
+      ("she", "add", "Mr. Osei would keep his post")]),
+    ("The ministers stressed that in later rounds, the experts can settle the remaining details.",
+     [("The ministers", "stress", "in later rounds, the experts can settle the remaining details")]),
     # a relative clause after a quotation is no attribution
-    ("“We could win enough delegates in Pennsylvania,” which votes on April 26.", []),
+    ("“We could carry enough counties in Ohio,” which votes on May 6.", []),
     # focus particles and conjunctions are not part of the speaker's words
     ("Even critics say the plan will work.", [("critics", "say", "the plan will work")]),
     ("And Mr. Smith said the plan will work.", [("Mr. Smith", "say", "the plan will work")]),
@@ -728,15 +723,15 @@ CONTENT_EDGE_CASES = [
     ("She praised the plan before, during and after the vote.",
      ("praise", "the plan before, during and after the vote")),
     # an infinitive right after an object noun completes it
-    ("The senator defended his call to raise the minimum wage to $15 an hour.",
-     ("defend", "his call to raise the minimum wage to $15 an hour")),
+    ("The mayor defended her plan to cut bus fares to $1 a ride.",
+     ("defend", "her plan to cut bus fares to $1 a ride")),
     ("The senator questioned the governor's fitness to lead.",
      ("question", "the governor's fitness to lead")),
     # a second "that"-clause is part of what was said
-    ("He said the country needs to secure the border and create a guest-worker program, but "
-     "that he would not support mass deportation.",
-     ("say", "the country needs to secure the border and create a guest-worker program, but "
-      "that he would not support mass deportation")),
+    ("He said the city needs to repair the roads and build a new rail line, but that he would "
+     "not raise property taxes.",
+     ("say", "the city needs to repair the roads and build a new rail line, but that he would "
+      "not raise property taxes")),
     # a purpose clause inside the reported clause is no second cue
     ("She said she came to the meeting to support the mayor.",
      ("say", "she came to the meeting to support the mayor")),
@@ -744,17 +739,17 @@ CONTENT_EDGE_CASES = [
     ("Still, the plan will fail, the minister said.", ("say", "the plan will fail")),
     ("Despite a month of attacks, the senator has failed to gain ground, according to a new "
      "poll.", ("according to", "the senator has failed to gain ground")),
-    ("Still, he said, officials have to decide who gets extra scrutiny.",
-     ("say", "officials have to decide who gets extra scrutiny")),
+    ("Still, she said, the board has to choose which schools get new roofs.",
+     ("say", "the board has to choose which schools get new roofs")),
     ("In addition, according to the ministry, nine million workers will be protected.",
      ("according to", "nine million workers will be protected")),
     # ... but not a time phrase
     ("In 2014, the plan failed, he said.", ("say", "In 2014, the plan failed")),
     # one word before an attribution set inside the sentence belongs to the content
-    ("Loyalty, he noted, has long been a core value of the party.",
-     ("note", "Loyalty, he noted, has long been a core value of the party")),
-    ("Instead, she said, her boss had booked a room for them.",
-     ("say", "Instead, she said, her boss had booked a room for them")),
+    ("Patience, he noted, has always been the secret of the business.",
+     ("note", "Patience, he noted, has always been the secret of the business")),
+    ("Instead, he said, his sister had paid for the tickets.",
+     ("say", "Instead, he said, his sister had paid for the tickets")),
     # "according to X" inside one clause: the content is the clause around it
     ("Since last November, according to the monitor, security forces have killed 400 "
      "protesters.",
@@ -773,28 +768,28 @@ def test_content_edges(nlp, text, expected):
 
 def test_narrator_clause_after_a_closed_quotation_is_not_content(nlp):
     # “A,” he said, when ...: the quotation is the content, the clause after it the writer's
-    doc = nlp("“Are you all right? Don't fall,” he said, when a protester seemed to stumble.")
+    doc = nlp("“Is everyone safe? Don't push,” he said, when a child seemed to trip.")
     stmts = extract_statements(doc)
-    assert ("he", "say", "Are you all right? Don't fall") in [
+    assert ("he", "say", "Is everyone safe? Don't push") in [
         (s.speaker_text, s.cue, s.content) for s in stmts]
     _check_offsets(doc, stmts)
 
 
 def test_split_quote_not_joined_past_another_speakers_clause(nlp):
-    # “A,” she said, and her husband cut in. “B.”: B is not joined to her words
-    doc = nlp("“Tell her I promised you a picture,” Ebeling said, and her husband cut in. "
-              "“Don’t forget Tom.”")
+    # “A,” she said, and a colleague objected. “B.”: B is not joined to her words
+    doc = nlp("“Bring the blue folder,” Marlowe said, and her husband interrupted. "
+              "“Don’t forget the keys.”")
     stmts = extract_statements(doc)
-    assert ("Ebeling", "say", "Tell her I promised you a picture") in [
+    assert ("Marlowe", "say", "Bring the blue folder") in [
         (s.speaker_text, s.cue, s.content) for s in stmts]
 
 
 def test_adverbial_before_the_attribution_is_not_the_content(nlp):
     # "Asked whether ..., X said, “...”": the participle clause belongs to the attribution;
     # the quotation after the verb is what was said
-    doc = nlp("Asked whether the long campaign had been hard for the governor, Mr. Daley said, "
-              "''Of course. He wanted to run.''")
+    doc = nlp("Asked whether the long strike had been hard for the drivers, Mr. Okoye said, "
+              "''Of course. They wanted to stop.''")
     stmts = extract_statements(doc)
-    assert ("Mr. Daley", "say", "Of course. He wanted to run") in [
+    assert ("Mr. Okoye", "say", "Of course. They wanted to stop") in [
         (s.speaker_text, s.cue, s.content) for s in stmts]
     _check_offsets(doc, stmts)

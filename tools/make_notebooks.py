@@ -303,6 +303,27 @@ Share of statements, and of words attributed, by speaker and by the speaker's co
     code("fig = plots.voice_share(statements, by='speaker', top=10); fig"),
     code("rhetoric.voice_share(statements, by='country', weight='words')"),
     md("""
+## Who is who across the articles, and who is not named
+Outlets name the same person differently ("Clinton", "Mrs. Clinton", "Hillary Clinton"). The
+corpus gives one `actor_id` per real actor: a surname or a variant joins the full name when only
+one actor of the corpus fits; when two do, they stay apart and the case is listed as
+ambiguous. `corpus.actor_index` is the resulting register. Statements whose source the article
+does not name ("a senior official", "critics", "the report") count as one group,
+"(unnamed sources)", in every per-speaker table above; `unnamed_sources` opens that group.
+"""),
+    code("""
+index = corpus.actor_index
+print(f"{len(index)} actors; {len(corpus.identity.ambiguous)} names left apart as ambiguous")
+index.sort_values(["n_statements", "n_mentions", "actor_id"], ascending=[False, False, True]).head(12)
+"""),
+    code("""
+unnamed = rhetoric.unnamed_sources(statements)
+n_unnamed = int(unnamed["n_statements"].sum()) if len(unnamed) else 0
+print(f"{n_unnamed} of {len(statements)} statements come from unnamed sources"
+      + (f" ({n_unnamed / len(statements):.0%})" if len(statements) else ""))
+unnamed.head(10)
+"""),
+    md("""
 ## Quoted or paraphrased
 Direct quotation gives a speaker their own words; indirect speech puts the outlet's words in
 their mouth. `direct_share` counts statements quoted throughout, `quoted_word_share` the share

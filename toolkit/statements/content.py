@@ -427,7 +427,7 @@ def _merge_split_quotes(ctx: _Ctx, cands: list[_Cand]) -> list[_Cand]:
             continue  # the attribution clause does not end right before the quotation
         if any(x.dep_ == "conj" and c.cue_end <= x.idx < q2.open_char
                and any(y.dep_ in _SUBJ_DEPS for y in _kids(x)) for x in _kids(c.cue_tok)):
-            continue  # “A,” she said, and her husband cut in. “B.”: B may be another speaker's
+            continue  # “A,” she said, and a colleague objected. “B.”: B may be another speaker's
         si = ctx.sent_of(c.cue_tok)
         if any(c.cue_end < x.start_char < q2.open_char and text[x.start_char:q2.open_char].strip()
                for x in ctx.sents[si + 1:si + 4]):

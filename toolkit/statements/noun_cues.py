@@ -173,7 +173,7 @@ def _noun_cands(ctx: _Ctx) -> list[_Cand]:
             if content:
                 break
         if content is None and infinitive_ok:
-            # "warnings from officials in Moscow not to interfere ...": an adjacent infinitive
+            # "warnings from the regulators in Rome not to intervene ...": an adjacent infinitive
             nxt = t.right_edge.i + 1
             if nxt < len(doc):
                 v = doc[nxt]
