@@ -1,5 +1,6 @@
 """parse_many at scale: cache, workers, executors (threads, processes, Dask), Parquet datasets."""
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pandas as pd
@@ -197,7 +198,12 @@ def test_streams_a_generator_with_progress(nlp, capsys):
     gen = (ArticleInput(text=TEXTS[k], article_id=k) for k in "bd")
     c = toolkit.parse_many(gen, nlp=nlp, progress=True)
     assert len(c) == 2
-    assert "2" in capsys.readouterr().err
+    # the bar's last state counts both articles (tqdm: "parsing: 2article [...]"; without
+    # tqdm: "parsing: 2 articles"); the total of a generator is unknown, so no "/N"
+    last = capsys.readouterr().err.rstrip("\n").split("\r")[-1]
+    assert re.match(r"parsing: 2 ?article", last), last
+    toolkit.parse_many((ArticleInput(text=TEXTS[k], article_id=k) for k in "bd"), nlp=nlp)
+    assert "parsing" not in capsys.readouterr().err  # progress is off by default
 
 
 @pytest.mark.parametrize("kw, match", [({"workers": 0}, "workers"), ({"batch_size": 0}, "batch_size"),
@@ -308,3 +314,120 @@ def test_timeout_needs_worker_processes(folder, nlp):
         toolkit.parse_many(folder, nlp=nlp, timeout=5)
     with pytest.raises(ValueError, match="timeout=0 is invalid"):
         toolkit.parse_many(folder, nlp=nlp, workers=2, timeout=0)
+
+
+# --------------------------------------------------------------------------- how workers start
+
+SCRIPT = '''
+import sys
+import pandas as pd
+import toolkit
+from toolkit.corpus import worker_start_method
+
+with open(sys.argv[1], "a") as fh:  # top-level code: a worker that imports the script runs it again
+    fh.write("ran\\n")
+{body}
+'''
+BODY = '''serial = toolkit.parse_many(sys.argv[2])
+par = toolkit.parse_many(sys.argv[2], workers=2, batch_size=1)
+for name in toolkit.frames.TABLES:
+    pd.testing.assert_frame_equal(getattr(serial, name), getattr(par, name), obj=name)
+print("identical", len(par), worker_start_method()[0])
+'''
+
+
+def run_script(tmp_path, folder, body, **env):
+    import os
+    import subprocess
+    import sys
+
+    script, marker = tmp_path / "myscript.py", tmp_path / "ran.txt"
+    script.write_text(SCRIPT.format(body=body), encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script), str(marker), str(folder)], capture_output=True, text=True,
+                          cwd=tmp_path, env={**os.environ, **env}, timeout=600)
+    return proc, marker.read_text().count("ran")
+
+
+def test_script_without_main_guard_forks_workers_and_runs_once(tmp_path, folder):
+    proc, runs = run_script(tmp_path, folder, BODY, TOOLKIT_START_METHOD="")
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.split() == ["identical", "4", "fork"]
+    assert runs == 1  # the workers did not run the script again
+
+
+def test_script_without_main_guard_and_a_reimporting_start_method_gets_a_clear_error(tmp_path, folder):
+    proc, runs = run_script(tmp_path, folder, BODY, TOOLKIT_START_METHOD="forkserver")
+    assert proc.returncode != 0 and runs == 1
+    assert "myscript.py, line 10, outside an `if __name__ == \"__main__\":` block" in proc.stderr
+    assert "forkserver" in proc.stderr and "workers=1" in proc.stderr
+
+
+def test_forkserver_workers_equal_serial(folder, nlp, serial, monkeypatch):
+    # the fallback when fork is unsafe: fresh workers that load the pipeline themselves (pytest's
+    # own main script has the guard, so the check lets it through)
+    monkeypatch.setenv("TOOLKIT_START_METHOD", "forkserver")
+    made = []
+    real = corpus_mod._PoolFactory.__call__
+    monkeypatch.setattr(corpus_mod._PoolFactory, "__call__", lambda self: made.append(self.method) or real(self))
+    assert_same_tables(toolkit.parse_many(folder, nlp=nlp, workers=2, batch_size=2), serial)
+    assert made == ["forkserver"]
+
+
+def test_running_threads_make_workers_start_without_fork(nlp, monkeypatch):
+    import threading
+
+    monkeypatch.delenv("TOOLKIT_START_METHOD", raising=False)
+    stop = threading.Event()
+    t = threading.Thread(target=stop.wait, name="user-thread")
+    t.start()
+    try:
+        method, reason = corpus_mod.worker_start_method(nlp)
+    finally:
+        stop.set()
+        t.join()
+    assert method in ("forkserver", "spawn") and "user-thread" in reason
+
+
+@pytest.mark.parametrize("value, expected", [("spawn", "spawn"), ("forkserver", "forkserver"), ("fork", "fork")])
+def test_start_method_can_be_set_by_the_environment(monkeypatch, value, expected):
+    monkeypatch.setenv("TOOLKIT_START_METHOD", value)
+    assert corpus_mod.worker_start_method()[0] == expected
+
+
+def test_an_unknown_start_method_is_refused(monkeypatch):
+    monkeypatch.setenv("TOOLKIT_START_METHOD", "threads")
+    with pytest.raises(ValueError, match="TOOLKIT_START_METHOD='threads' is invalid"):
+        corpus_mod.worker_start_method()
+
+
+@pytest.mark.parametrize("test, expected", [('__name__ == "__main__"', True), ("'__main__' == __name__", True),
+                                            ('__name__ != "__main__"', False), ('name == "__main__"', False),
+                                            ('__name__ == "main"', False)])
+def test_main_guard_is_recognised(test, expected):
+    import ast
+
+    assert corpus_mod._is_main_test(ast.parse(test, mode="eval").body) is expected
+
+
+class _RecordingExecutor(ThreadPoolExecutor):
+    """Threads that note how many articles each chunk holds."""
+
+    def __init__(self):
+        super().__init__(max_workers=2)
+        self.chunks = []
+
+    def submit(self, fn, *args, **kwargs):
+        if fn is corpus_mod.run_chunk:
+            self.chunks.append(len(args[1]))
+        return super().submit(fn, *args, **kwargs)
+
+
+@pytest.mark.parametrize("chunk_words, batch_size, expected", [(1, 32, [1, 1, 1, 1]), (10**6, 3, [3, 1]),
+                                                                (10**6, 32, [4])])
+def test_chunks_are_sized_by_words_and_capped_by_batch_size(folder, nlp, serial, monkeypatch, chunk_words,
+                                                            batch_size, expected):
+    monkeypatch.setattr(corpus_mod, "CHUNK_WORDS", chunk_words)
+    with _RecordingExecutor() as ex:
+        par = toolkit.parse_many(folder, nlp=nlp, executor=ex, batch_size=batch_size)
+    assert ex.chunks == expected
+    assert_same_tables(par, serial)

@@ -12,8 +12,10 @@ polars frames, or lazy polars frames over a Parquet dataset (:meth:`Corpus.scan`
   components. A rerun reads these files instead of parsing: adding one article to a folder
   parses only that article. Entries are written atomically (temporary file + rename) and
   carry a checksum; a damaged entry is detected, removed and recomputed.
-* **Parallel.** ``workers=N`` parses in N processes on this machine (each loads the
-  pipeline once); ``executor=`` takes any :class:`concurrent.futures.Executor` or a Dask
+* **Parallel.** ``workers=N`` parses in N processes on this machine, forked (Linux) from this
+  process with its loaded pipeline where that is safe, else started fresh, each loading the
+  pipeline (see :func:`worker_start_method`); texts go out in chunks of about
+  ``CHUNK_WORDS`` words. ``executor=`` takes any :class:`concurrent.futures.Executor` or a Dask
   ``distributed.Client``. Workers receive texts and metadata and send back the encoded
   records; the corpus is assembled in input order, so the frames are identical whatever runs
   the work.
@@ -35,10 +37,12 @@ Example:
 
 from __future__ import annotations
 
+import ast
 import collections
 import concurrent.futures as cf
 import datetime as dt
 import functools
+import gc
 import hashlib
 import io
 import itertools
@@ -58,13 +62,18 @@ import polars as pl
 
 from . import article as _article
 from . import frames
+from . import identity as _identity
 from .ingest import ArticleInput, ReadError, expand_paths, iter_articles
 from .models import NlpLike, load_pipeline, pipeline_id
 
 #: The tables of a corpus, in order (``errors`` is kept apart).
-TABLES = ("articles", "sentences", "actors", "mentions", "dates", "statements", "events")
+TABLES = ("articles", "sentences", "actors", "mentions", "dates", "statements", "attributions",
+          "events")
 #: Bump when the cache entry layout changes.
 CACHE_FORMAT = 1
+#: Words of text per chunk sent to a worker process (a chunk also holds at most ``batch_size``
+#: articles): about half a second of work, so that the workers finish close together.
+CHUNK_WORDS = 2000
 _MAGIC = b"TKCACHE1"
 _DIGEST = 32
 #: Modules that do not change what is extracted (left out of the code fingerprint).
@@ -292,6 +301,8 @@ def _load_spec(spec: tuple):
 def _worker_pipeline(spec: tuple):
     """The pipeline for ``spec`` in this process/thread, loaded once and kept."""
     key = spec[1]
+    if spec[0] == "fork":  # a forked worker: the parent's pipeline, shared copy-on-write
+        return _PIPELINES[key]
     if threading.current_thread() is threading.main_thread():
         store = _PIPELINES
     else:  # spaCy pipelines are not guaranteed thread-safe: one per thread
@@ -307,8 +318,16 @@ def _worker_pipeline(spec: tuple):
 
 
 def _init_worker(spec: tuple) -> None:
-    """Process-pool initializer: load the pipeline once per process."""
-    _PIPELINES[spec[1]] = _load_spec(spec)
+    """Process-pool initializer: load the pipeline once per process (and warm it up)."""
+    _PIPELINES[spec[1]] = _warm_up(_load_spec(spec))
+
+
+def _warm_up(model):
+    """Parse and extract a short text: the extractors build their lexicons and matchers on
+    first use (a second or more), which must not count against the first article's time
+    limit. Returns ``model``."""
+    process_items(model, [(0, _WARM_TEXT, "warm-up", None, None, None, None, None)], raw=True)
+    return model
 
 
 def _ping() -> int:
@@ -317,18 +336,186 @@ def _ping() -> int:
     return os.getpid()
 
 
+# --------------------------------------------------------------------------- how workers start
+
+#: Pipeline component factories whose libraries (torch) keep threads or GPU state that a fork breaks.
+_FORK_UNSAFE_FACTORIES = ("transformer", "llm")
+_GUARD = 'if __name__ == "__main__":'
+#: Parsed and extracted once before workers are forked, so that they inherit warm extractors.
+_WARM_TEXT = ("WASHINGTON, May 16, 2025 -- Dmitry Peskov, the Kremlin spokesman, said on Friday that the talks "
+              "in Istanbul would resume next week. \u201cWe are ready,\u201d he told reporters. Elena Marsh of "
+              "the State Department said she expected an agreement by June 2. The two sides "
+              "met in Geneva on Monday and agreed to exchange 1,000 prisoners; they signed a memorandum. "
+              "President Trump spoke with Ukraine's president by phone, the White House said.")
+
+
+def worker_start_method(model=None) -> tuple[str, str]:
+    """How ``parse_many(workers=N)`` starts its worker processes now, and why not by fork.
+
+    Fork (Linux) starts the workers in milliseconds and shares this process's loaded pipeline
+    with them copy-on-write; forked workers send back plain records and never touch polars,
+    whose thread pool does not survive a fork. Fork is not chosen when it is not safe: on
+    other systems, when other Python threads are running (a forked worker could inherit a
+    lock one of them holds), or when the pipeline runs on a GPU or through a transformer.
+    Then workers start from a fresh ``forkserver`` (else ``spawn``) and each loads the
+    pipeline itself. The environment variable ``TOOLKIT_START_METHOD`` (``fork``,
+    ``forkserver`` or ``spawn``) overrides the choice.
+
+    Args:
+        model: the spaCy pipeline the workers will run (its components are checked).
+
+    Returns:
+        ``(method, reason)``; ``reason`` says why fork was not chosen (``""`` for fork).
+
+    Raises:
+        ValueError: ``TOOLKIT_START_METHOD`` names a start method this system does not have.
+
+    Example:
+        >>> worker_start_method(toolkit.load_pipeline())   # doctest: +SKIP
+        ('fork', '')
+    """
+    methods = multiprocessing.get_all_start_methods()
+    forced = os.environ.get("TOOLKIT_START_METHOD", "").strip().lower()
+    if forced:
+        if forced not in methods:
+            raise ValueError(f"TOOLKIT_START_METHOD={forced!r} is invalid on this system; must be one of "
+                             f"{', '.join(methods)} (or unset)")
+        return forced, "" if forced == "fork" else "TOOLKIT_START_METHOD is set"
+    reason = _fork_unsafe(model)
+    if not reason:
+        return "fork", ""
+    return ("forkserver" if "forkserver" in methods else "spawn"), reason
+
+
+def _fork_unsafe(model) -> str:
+    """Why forking this process now is unsafe, or ``""``."""
+    if not sys.platform.startswith("linux") or "fork" not in multiprocessing.get_all_start_methods():
+        return f"fork is not safe on {sys.platform}"
+    if threading.current_thread() is not threading.main_thread():
+        return "parse_many is not called from the main thread"
+    others = sorted(t.name for t in threading.enumerate() if t is not threading.current_thread())
+    if others:
+        return (f"{len(others)} other thread(s) are running ({', '.join(others[:3])}); a forked worker "
+                f"could inherit a lock one of them holds")
+    for name in getattr(model, "pipe_names", ()):
+        factory = str(model.get_pipe_meta(name).factory)
+        if any(k in factory for k in _FORK_UNSAFE_FACTORIES):
+            return f"the pipeline's component {name!r} ({factory}) keeps threads that do not survive a fork"
+    try:
+        from thinc.api import get_current_ops
+
+        ops = get_current_ops().name
+    except Exception:  # pragma: no cover - thinc always has ops
+        ops = "numpy"
+    if ops in ("cupy", "mps"):
+        return f"the pipeline runs on a GPU ({ops}), whose state does not survive a fork"
+    return ""
+
+
+def _unguarded_main_call() -> Optional[str]:
+    """``"script.py, line N"`` when this call comes from the top-level code of the main script
+    outside an ``if __name__ == "__main__":`` block (a start method other than fork would run
+    that code again in every worker), else ``None``."""
+    main = sys.modules.get("__main__")
+    path = getattr(main, "__file__", None)
+    if not path:  # python -c, an interactive session, a notebook: nothing is imported again
+        return None
+    frame = sys._getframe(1)
+    while frame is not None and not (frame.f_globals is vars(main) and frame.f_code.co_name == "<module>"):
+        frame = frame.f_back
+    if frame is None:  # not called while the script's top-level code runs
+        return None
+    try:
+        tree = ast.parse(Path(path).read_bytes())
+    except (OSError, SyntaxError, ValueError):
+        return None
+    line = frame.f_lineno
+    for node in tree.body:
+        if isinstance(node, ast.If) and _is_main_test(node.test) and node.lineno <= line <= (node.end_lineno or line):
+            return None
+    return f"{path}, line {line}"
+
+
+def _is_main_test(test) -> bool:
+    """``__name__ == "__main__"`` (either way round)."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)):
+        return False
+    sides = (test.left, test.comparators[0])
+    return ({s.id for s in sides if isinstance(s, ast.Name)} == {"__name__"}
+            and {s.value for s in sides if isinstance(s, ast.Constant)} == {"__main__"})
+
+
+class _PoolFactory:
+    """Makes the process pool of ``workers=N``, and a new one after a worker died or ran over
+    time. The start method is chosen once, when the run starts: threads started later by the
+    run itself (the old pool's, the progress bar's) hold no lock a worker needs."""
+
+    def __init__(self, model, nlp: NlpLike, workers: int, warm: bool):
+        self.model, self.nlp, self.workers, self.warm = model, nlp, workers, warm
+        self.method, self.reason = worker_start_method(model)
+        self._spec: Optional[tuple] = None
+        if self.method != "fork":
+            where = _unguarded_main_call()
+            if where:
+                why = f" ({self.reason})" if self.reason else ""
+                raise RuntimeError(
+                    f"parse_many(workers={workers}) is called from the top-level code of {where}, outside an "
+                    f"`{_GUARD}` block. Its worker processes start with {self.method}{why}, which imports the "
+                    f"script again in each worker and would run it again. Put the code that runs when the "
+                    f"script starts under `{_GUARD}` (see docs/corpus.md), or use workers=1.")
+
+    def task_spec(self) -> tuple:
+        """What a task names to get its pipeline in the worker."""
+        if self.method == "fork":
+            key = f"parent-{id(self.model)}"
+            if key not in _PIPELINES:
+                _warm_up(self.model)  # once here, inherited by every worker, not once per worker
+            _PIPELINES[key] = self.model  # inherited by the forked workers
+            return ("fork", key)
+        return ("ref", self._load_spec()[1])
+
+    def _load_spec(self) -> tuple:
+        if self._spec is None:
+            self._spec = _pipeline_spec(self.model, self.nlp)
+        return self._spec
+
+    def __call__(self) -> cf.Executor:
+        ctx = multiprocessing.get_context(self.method)
+        init, initargs = None, ()
+        if self.method != "fork":
+            if self.method == "forkserver":
+                ctx.set_forkserver_preload(["toolkit.corpus"])
+            init, initargs = _init_worker, (self._load_spec(),)
+        pool = cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=init, initargs=initargs)
+        gc.freeze()  # with fork the workers start at the first task: their collector leaves the heap shared
+        try:
+            first = [pool.submit(_ping) for _ in range(self.workers)] if self.warm else [pool.submit(os.getpid)]
+        finally:
+            gc.unfreeze()
+        if self.warm:  # with a time limit, the workers' start-up must not count against an article
+            for f in first:
+                f.result()
+        return pool
+
+    def close(self) -> None:
+        if self.method == "fork":
+            _PIPELINES.pop(f"parent-{id(self.model)}", None)
+
+
 # --------------------------------------------------------------------------- the unit of work
 
 # An item shipped to a worker: (index, text, article_id, published, title, source, url, path)
 Item = tuple
 
 
-def _extract_one(item: Item, doc, keep_doc: bool, local: bool = False):
+def _extract_one(item: Item, doc, keep_doc: bool, local: bool = False, raw: bool = False):
     idx, _text, aid, pub, title, source, url, path = item
     try:
         recs = _article.extract(doc, article_id=aid, published=pub, title=title, source=source, url=url, path=path)
     except Exception as exc:  # an extractor bug must not lose the article silently
         return (idx, None, ("extract", f"{type(exc).__name__}: {exc}"), None)
+    if raw:  # a forked worker: plain records, the frames are built by the parent
+        return (idx, recs, None, None)
     try:
         nested = _nest(records_frames(recs))
         payload = nested if local else encode_nested(nested)
@@ -365,19 +552,21 @@ def release_memory() -> None:
 
 
 def process_items(nlp, items: Sequence[Item], *, batch_size: int = 32, keep_docs: bool = False,
-                  local: bool = False) -> list:
+                  local: bool = False, raw: bool = False) -> list:
     """Parse and extract a chunk of articles with ``nlp``; one result per item, in order.
 
     A result is ``(index, payload, error, doc)``: ``payload`` is the encoded records (see
     :func:`encode_records`; with ``local=True``, in this process, the nested frame itself,
-    which saves a Parquet round trip) or ``None`` with ``error = (stage, reason)``. If
+    which saves a Parquet round trip; with ``raw=True``, in a forked worker, the
+    :class:`~toolkit.article.Records`, which keeps polars out of the worker) or ``None`` with
+    ``error = (stage, reason)``. If
     ``nlp.pipe`` fails on a batch, the remaining texts are parsed one by one so only the bad
     one fails.
     """
     out: list = []
     try:
         for item, doc in zip(items, nlp.pipe((it[1] for it in items), batch_size=batch_size)):
-            out.append(_extract_one(item, doc, keep_docs, local))
+            out.append(_extract_one(item, doc, keep_docs, local, raw))
     except Exception:
         for item in items[len(out):]:
             try:
@@ -385,14 +574,14 @@ def process_items(nlp, items: Sequence[Item], *, batch_size: int = 32, keep_docs
             except Exception as exc:
                 out.append((item[0], None, ("parse", f"{type(exc).__name__}: {exc}"), None))
                 continue
-            out.append(_extract_one(item, doc, keep_docs, local))
+            out.append(_extract_one(item, doc, keep_docs, local, raw))
     release_memory()
     return out
 
 
 def run_chunk(spec: tuple, items: Sequence[Item], batch_size: int = 32) -> list:
     """The task shipped to a worker (process, thread or Dask): parse ``items`` with ``spec``."""
-    return process_items(_worker_pipeline(spec), items, batch_size=batch_size)
+    return process_items(_worker_pipeline(spec), items, batch_size=batch_size, raw=spec[0] == "fork")
 
 
 # --------------------------------------------------------------------------- runners
@@ -404,6 +593,7 @@ class _SerialRunner:
     def __init__(self, model, batch_size: int, keep_docs: bool):
         self.model, self.batch_size, self.keep_docs = model, batch_size, keep_docs
         self.chunk_size = batch_size
+        self.chunk_words = None  # one nlp.pipe batch of batch_size articles
         self.max_in_flight = 1
 
     def submit(self, items) -> cf.Future:
@@ -427,7 +617,8 @@ class _ExecutorRunner:
         self.executor, self.spec, self.batch_size, self.own = executor, spec, batch_size, own
         self.restart = restart
         self.generation = 0  # how many times the pool was replaced
-        self.chunk_size = max(1, min(batch_size, 8))
+        # chunks sized to the work (words), small enough that the workers finish together
+        self.chunk_size, self.chunk_words = batch_size, CHUNK_WORDS
         self.max_in_flight = max(2, 3 * n_slots)
 
     def submit(self, items) -> cf.Future:
@@ -454,6 +645,7 @@ class _ExecutorRunner:
     def close(self) -> None:
         if self.own:
             self.executor.shutdown(wait=True, cancel_futures=True)
+            getattr(self.restart, "close", lambda: None)()
 
 
 def dask_executor(client_or_address: Any = None) -> cf.Executor:
@@ -484,24 +676,13 @@ def _make_runner(model, nlp: NlpLike, *, workers: int, executor, batch_size: int
         return _SerialRunner(model, batch_size, keep_docs)
     if keep_docs:
         raise ValueError("keep_docs=True needs workers=1 and no executor (docs stay in the worker processes)")
-    spec = _pipeline_spec(model, nlp)
     if executor is None:
-        # fork is unsafe with polars' thread pool: use a fresh forkserver that imports the
-        # toolkit once and forks the workers from it (spawn where there is no forkserver)
-        if "forkserver" in multiprocessing.get_all_start_methods():
-            ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["toolkit.corpus"])
-        else:  # pragma: no cover - Windows, macOS without forkserver
-            ctx = multiprocessing.get_context("spawn")
-        def new_pool() -> cf.Executor:
-            pool = cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker,
-                                          initargs=(spec,))
-            if warm:  # with a time limit, the workers' start-up must not count against an article
-                for f in [pool.submit(_ping) for _ in range(workers)]:
-                    f.result()
-            return pool
-
-        return _ExecutorRunner(new_pool(), ("ref", spec[1]), batch_size, workers, own=True, restart=new_pool)
+        factory = _PoolFactory(model, nlp, workers, warm)
+        spec = factory.task_spec()  # before the pool forks: a forked worker finds the pipeline by it
+        runner = _ExecutorRunner(factory(), spec, batch_size, workers, own=True, restart=factory)
+        runner.start_method, runner.start_reason = factory.method, factory.reason
+        return runner
+    spec = _pipeline_spec(model, nlp)
     if _is_dask_client(executor):
         n = sum(w.get("nthreads", 1) for w in executor.scheduler_info().get("workers", {}).values()) or 1
         return _ExecutorRunner(executor.get_executor(), spec, batch_size, n)
@@ -584,9 +765,16 @@ class Corpus(_article._Tables):
         counts = {t: [p[t].height for p in per] for t in TABLES}
         self._init(tables, counts, [a.text for a in arts], list(errors),
                    docs=[a.doc for a in arts] if any(a.doc is not None for a in arts) else None)
-        self._objects = arts
+        self._objects = None if self.identity.changed else arts  # corpus ids differ from the articles'
 
-    def _init(self, tables, counts, texts, errors, *, docs=None, source_dir=None, stats=None):
+    def _init(self, tables, counts, texts, errors, *, docs=None, source_dir=None, stats=None,
+              identity_rules=None, resolved=None):
+        # one actor_id per real actor across the corpus (toolkit.identity); the tables as the
+        # articles gave them are kept for with_identity()
+        self._raw = (tables, counts)
+        self.identity_rules = identity_rules
+        tables, counts, self.identity = resolved or _identity.apply_to_corpus(
+            tables, counts, rules=identity_rules, texts=texts)
         self._pl = tables
         self._counts = counts
         self._offsets = {t: [0, *itertools.accumulate(c)] for t, c in counts.items()}
@@ -607,9 +795,37 @@ class Corpus(_article._Tables):
 
     def _shallow(self, backend: str) -> "Corpus":
         obj = Corpus._from_tables(self._pl, self._counts, self._texts, self.error_list, backend=backend,
-                                  docs=self._docs, source_dir=self.source_dir, stats=self.stats)
-        obj._objects = self._objects
+                                  docs=self._docs, source_dir=self.source_dir, stats=self.stats,
+                                  identity_rules=self.identity_rules,
+                                  resolved=(self._pl, self._counts, self.identity))
+        obj._objects, obj._raw = self._objects, self._raw
         return obj
+
+    # identity -------------------------------------------------------------
+
+    @property
+    def actor_index(self):
+        """One row per actor of the corpus: actor_id, name, aliases, kind, n_articles,
+        n_mentions, n_statements (see :mod:`toolkit.identity`; names it left apart as
+        ambiguous are in ``corpus.identity.ambiguous``)."""
+        if "actor_index" not in self._cache:
+            self._cache["actor_index"] = _identity.actor_index(
+                self._pl["actors"], self._pl["mentions"], self._pl["statements"], backend=self.backend)
+        return self._cache["actor_index"]
+
+    def with_identity(self, rules) -> "Corpus":
+        """The same corpus with the user's identity rules (a YAML file with ``merge`` and
+        ``split``, or a mapping; see :func:`toolkit.identity.read_identity_rules`), applied
+        to the tables as the articles gave them.
+
+        Example:
+            >>> corpus = corpus.with_identity("my_actors.yaml")   # doctest: +SKIP
+            >>> corpus.actor_index.head()                          # doctest: +SKIP
+        """
+        tables, counts = self._raw
+        return Corpus._from_tables(tables, counts, self._texts, self.error_list, backend=self.backend,
+                                   docs=self._docs, source_dir=self.source_dir, stats=self.stats,
+                                   identity_rules=_identity.read_identity_rules(rules))
 
     # tables ---------------------------------------------------------------
 
@@ -645,7 +861,8 @@ class Corpus(_article._Tables):
         """
         if name not in frames.SCHEMAS:
             raise ValueError(f"table {name!r} is invalid; must be one of {', '.join(frames.TABLES)}")
-        if self.source_dir is not None and (self.source_dir / f"{name}.parquet").is_file():
+        if self.source_dir is not None and (self.source_dir / f"{name}.parquet").is_file() \
+                and not (self.identity.changed and name in _identity.ID_COLUMNS):  # files hold other ids
             return pl.scan_parquet(self.source_dir / f"{name}.parquet")
         if name == "errors":
             return frames.build("errors", self.error_list, backend="polars").lazy()
@@ -852,11 +1069,11 @@ def _count_and_stream(inputs) -> tuple[Optional[int], Iterator[Union[ArticleInpu
 
 
 class _Slot:
-    __slots__ = ("item", "pub", "key", "nested", "fut", "pos", "cached")
+    __slots__ = ("item", "pub", "key", "nested", "fut", "pos", "cached", "words")
 
     def __init__(self, item, pub, key):
         self.item, self.pub, self.key = item, pub, key
-        self.nested = self.fut = self.pos = None
+        self.nested = self.fut = self.pos = self.words = None
         self.cached = False
 
 
@@ -1065,6 +1282,15 @@ def parse_many(inputs, *, published=None, nlp: NlpLike = None, batch_size: int =
                   keep_docs=keep_docs, timeout=timeout)
 
 
+def _chunk_full(chunk: list, words: Optional[int]) -> bool:
+    """Whether the articles of ``chunk`` hold ``words`` words or more (``None``: no limit)."""
+    if words is None:
+        return False
+    if chunk[-1].words is None:
+        chunk[-1].words = len(chunk[-1].item.text.split())
+    return sum(s.words for s in chunk) >= words
+
+
 def _chunk_results(runner, fut: cf.Future, items: list, timeout: Optional[float] = None) -> list:
     """The results of a chunk. When the chunk failed as a whole (its worker process died, a
     Dask worker was lost) or ran over ``timeout`` seconds per article, its articles are tried
@@ -1165,7 +1391,9 @@ def _parse(inputs, *, published=None, nlp: NlpLike = None, batch_size: int = 32,
                 aid = t.item.article_id
                 if err is None:
                     try:
-                        if isinstance(payload, pl.DataFrame):  # parsed in this process
+                        if isinstance(payload, _article.Records):  # from a forked worker
+                            payload = _nest(records_frames(payload))
+                        if isinstance(payload, pl.DataFrame):  # frames built in this process
                             nested = payload
                             if cache is not None:
                                 payload = encode_nested(nested)
@@ -1205,7 +1433,7 @@ def _parse(inputs, *, published=None, nlp: NlpLike = None, batch_size: int = 32,
             slots.append(slot)
             if slot.nested is None:
                 chunk.append(slot)
-                if len(chunk) >= runner.chunk_size:
+                if len(chunk) >= runner.chunk_size or _chunk_full(chunk, runner.chunk_words):
                     submit()
             consume(drain=False)
         if chunk:
