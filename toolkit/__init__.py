@@ -9,7 +9,7 @@ Example:
 from .article import Article, parse, parse_published
 from .corpus import Corpus, parse_many, parse_to_parquet, read_corpus
 from .evaluate import evaluate
-from .events import chronology
+from .chronology import chronology
 from .ingest import ArticleInput, ArticleWarning, ReadError, iter_articles, read_article, read_articles
 from .models import DEFAULT_PIPELINE, load_pipeline
 

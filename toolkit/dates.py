@@ -38,9 +38,13 @@ from spacy.tokens import Doc, Token
 
 from .paths import LEXICON_DIR
 from .types import DateExpr
+from .words import DAY_ORDINALS as _DAY_ORDINALS
+from .words import TEEN_WORDS as _TEEN_WORDS
+from .words import TENS as _TENS
+from .words import UNIT_WORDS as _UNIT_WORDS
 from .yamlfiles import read_mapping
 
-__all__ = ["extract_dates", "infer_published", "load_lexicon", "reanchor_in_quotes", "value_bounds"]
+__all__ = ["extract_dates", "load_lexicon", "reanchor_in_quotes", "value_bounds"]
 
 LEXICON_PATH = LEXICON_DIR / "dates.yaml"
 
@@ -51,15 +55,6 @@ _DECADE_RE = re.compile(r"^((1[0-9]|20)[0-9]0)'?s$", re.I)
 _MOD_YEAR_RE = re.compile(r"^(early|mid|late|post|pre)-((1[0-9]|20)[0-9]{2})('?s)?$", re.I)
 _DECADE_WORDS = {"thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7, "eighties": 8,
                  "nineties": 9}
-#: ordinal words of the days of a month ("eighth", "twenty-first"; the signing formula of
-#: toolkit.pubdate uses the hyphenated ones)
-_ORDINAL_DAYS = {w: i for i, w in enumerate(
-    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
-    "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), 1)}
-_ORDINAL_DAYS.update({"twenty-" + w: 20 + i for w, i in list(_ORDINAL_DAYS.items()) if i < 10})
-_ORDINAL_DAYS.update({"thirtieth": 30, "thirty-first": 31})
-#: the one-word ordinals, as the tokenizer splits "twenty-first"
-_DAY_ORDINALS = {w: i for w, i in _ORDINAL_DAYS.items() if "-" not in w}
 _CLOCK_RE = re.compile(r"^([01]?[0-9]|2[0-3])[:.]([0-5][0-9])$")
 _DIGITS_RE = re.compile(r"^[0-9]+(\.[0-9]+)?$")
 _ISO_RE = re.compile(r"^(1[0-9]{3}|20[0-9]{2})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
@@ -199,132 +194,157 @@ def _w(words, op: Optional[str] = None) -> dict:
     return d
 
 
+#: pieces the pattern tables share
+_THE = _w("the", "?")
+_COMMA = {"ORTH": ",", "OP": "?"}
+_QTY = {"NORM": {"REGEX": r"\|(NUM|VAGUE)\|"}, "OP": "+"}
+_DUR_REL = _w({"next", "past", "last", "coming", "first", "previous", "following", "final", "recent"})
+
+
+def _date_patterns() -> list[list[dict]]:
+    """Calendar dates, relative dates ("next week") and offsets ("two years ago")."""
+    the, comma, qty = _THE, _COMMA, _QTY
+    return [
+        [the, _c("DAY"), _w("of", "?"), _c("MONTH"), comma, _c("YEAR", "?")],
+        [_c("WD"), comma, the, _c("DAY"), _w("of", "?"), _c("MONTH"), _c("YEAR", "?")],
+        [_c("MONTH"), _c("DAY"), comma, _c("YEAR", "?")],
+        [_c("WD"), comma, _c("MONTH"), _c("DAY"), comma, _c("YEAR", "?")],
+        [_c("MONTH"), _w("of", "?"), _c("YEAR")],
+        # "March eighth", "the eighth of March": days in words, as transcripts write them
+        [_c("MONTH"), _w({"twenty", "thirty"}, "?"), {"ORTH": "-", "OP": "?"}, _w(set(_DAY_ORDINALS))],
+        [_w("the"), _w({"twenty", "thirty"}, "?"), {"ORTH": "-", "OP": "?"}, _w(set(_DAY_ORDINALS)),
+         _w("of"), _c("MONTH")],
+        [_w("this", "?"), _w("coming"), _c("WD")],
+        [_w("the", "?"), {"TEXT": {"REGEX": r"^\d{1,2}(st|nd|rd|th)$"}}, _w("century")],
+        [_w("fiscal"), _c("YEAR")],
+        [_w("around", "?"), _w("year"), {"ORTH": {"IN": ["-", "'s"]}, "OP": "?"}, _w("end")],
+        [_w("the"), _w({"full", "fiscal", "calendar"}, "?"), _w("year")],
+        [_w("year"), {"ORTH": "-"}, _w({"ago", "earlier"})],
+        [_c("MONTH"), _c("DAY", "?"), _w({"this", "last", "next"}), _w("year")],
+        [_w("the"), _w("weekend")],
+        [_c("MOD"), {"ORTH": "-", "OP": "?"}, _c("MONTH"), _c("YEAR", "?")],
+        [_c("MOD"), {"ORTH": "-", "OP": "?"}, _c("YEAR")],
+        [the, _w({"end", "beginning", "start", "middle"}), _w("of"), _c("MONTH", "?"), _c("YEAR")],
+        [the, _w({"end", "beginning", "start", "middle"}), _w("of"), _c("MONTH")],
+        [_c("MONTH")],
+        [_c("YEAR")],
+        [the, _c("DECADE")],
+        [_w("the"), _w({"thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"})],
+        [_c("MOD"), the, _c("DECADE")],
+        [_c("ISO")],
+        [the, _c("ORD"), {"ORTH": "-", "OP": "?"}, _w("quarter"), _w("of", "?"), _c("YEAR", "?")],
+        [{"TEXT": {"REGEX": r"^Q[1-4]$"}}, _c("YEAR", "?")],
+        [the, _w({"comparable", "corresponding", "same"}, "?"), _w("year"), {"ORTH": "-", "OP": "?"},
+         _w({"ago", "earlier"}), _c("ORD", "?"), {"ORTH": "-", "OP": "?"}, _w({"quarter", "period"})],
+        [the, _c("YEAR"), _c("ORD", "?"), {"ORTH": "-", "OP": "?"}, _w({"quarter", "period"})],
+        [_w({"this", "last", "next", "current"}), _w("year"), _w("'s"), _c("ORD", "?"),
+         {"ORTH": "-", "OP": "?"}, _w("quarter")],
+        [the, _c("REL", "?"), _c("SEASON"), _w("of", "?"), _c("YEAR")],
+        [_c("MOD", "?"), _w({"this", "last", "next"}), _c("SEASON")],
+        [_w({"last", "next", "this"}, "?"), _w({k for k in LEX["holidays"] if " " not in k})],
+        *[[_w({"last", "next", "this"}, "?")] + [_w(w) for w in k.split()] for k in LEX["holidays"] if " " in k],
+        # relative
+        [_c("MOD", "?"), _w({"this", "last", "next", "that", "the"}), _c("RUNIT")],
+        [_w("the", "?"), _w("current"), _w("fiscal", "?"), _c("RUNIT")],
+        [_c("MOD"), _w("in"), _w("the"), _c("RUNIT")],
+        [_w({"this", "last", "next"}), _c("WD")],
+        [_w({"this", "last", "next"}), _c("MONTH")],
+        [_c("DEIC")],
+        [_w("the"), _w("day"), _w({"before", "after"}), _w({"yesterday", "tomorrow"})],
+        [_w("the"), dict(_c("UNIT"), LOWER={"IN": ["day", "month", "week", "year"]}), _w({"before", "after"})],
+        [_w({"by", "until", "till"}), _w("then")],
+        [_c("WD")],
+        [the, _w({"following", "next", "previous", "preceding", "same"}), _w({"day", "week", "month", "year", "weekend"})],
+        [qty, _c("UNIT"), _w({"ago", "earlier", "later"})],
+        [_c("ART"), _c("VAGUE", "?"), _c("UNITA"), _w({"ago", "earlier", "later"})],
+        [_c("UNITP"), _w({"ago", "earlier", "later"})],
+    ]
+
+
+def _time_patterns() -> list[list[dict]]:
+    """Clock times and parts of days ("3 p.m.", "this morning")."""
+    return [
+        [_c("CLOCK"), _c("AMPM", "?"), _c("TZ", "?")],
+        [_c("CLOCK"), _c("AMPM", "?"), {"IS_TITLE": True, "OP": "?"}, _w("time")],
+        [_c("CLOCK"), _c("AMPM", "?"), _w("local"), _w("time")],
+        [_c("NUM"), _c("AMPM"), _c("TZ", "?")],
+        [_c("NUM"), _w("o'clock")],
+        [_w({"noon", "midnight", "overnight", "midday"})],
+        [_c("DEIC"), _c("POD")],
+        [_w({"this", "last", "that"}), _c("POD")],
+        [_w("tonight")],
+        [_c("WD"), _c("POD")],
+        [_w({"earlier", "later"}), _w("that"), _c("POD")],
+    ]
+
+
+def _duration_patterns() -> list[list[dict]]:
+    """Lengths of time ("eight years", "the past week", "a year or two")."""
+    the, qty, dur_rel = _THE, _QTY, _DUR_REL
+    return [
+        [qty, {"ORTH": "-", "OP": "?"}, _c("UNIT")],
+        [qty, _w("more"), _c("UNIT")],  # "for two more weeks"
+        [_w({"for", "in", "after"}), _w("a"), _w("while")],
+        [_w({"over", "through", "throughout"}), _w("the"), _w({"years", "decades", "months", "centuries"})],
+        [_w("the"), _w({"days", "weeks", "months", "years"}), _w("ahead")],
+        [_w("the"), dur_rel, qty, {"ORTH": "-", "OP": "?"}, _c("UNIT")],
+        [_w({"next", "past", "last", "coming"}), qty, _c("UNIT")],
+        [_c("ART"), _c("VAGUE", "?"), _c("UNITA")],
+        [_w("the"), dur_rel, _c("ART"), _c("VAGUE", "?"), _c("UNITA")],
+        [_w("the"), dur_rel, _c("ART", "?"), _w("couple"), _w("of"), _c("UNITA")],
+        [_c("ART", "?"), _w("couple"), _w("of"), _c("UNITA")],
+        [_c("VAGUE"), _c("UNITA")],
+        [_w("the"), dur_rel, _c("VAGUE"), _c("UNITA")],
+        [_w("the"), _w({"past", "last", "coming", "next", "previous", "recent", "following"}), _c("UNITP")],
+        [_w({"recent", "coming"}), _c("UNITP")],
+        [_w({"for", "over", "within"}), _w({"years", "months", "decades", "weeks", "days", "hours", "centuries"})],
+        # "a year or two", "two or three weeks": a vague number of units
+        [_c("ART"), _c("UNITA"), _w("or"), _w({"two", "three", "so"})],
+        [_c("NUM"), _w("or"), _c("NUM"), _c("UNIT")],
+        [_w("half"), _c("ART"), _c("UNITA")],
+        [qty, _c("UNIT"), _w("and"), _w("a"), _w("half")],
+        [_c("ART"), _c("UNITA"), _w("and"), _w("a"), _w("half")],
+        [_w("the"), _w({"past", "last", "coming"}), _c("RUNIT")],
+    ]
+
+
+def _set_patterns() -> list[list[dict]]:
+    """Recurring times ("every Monday", "twice a week", "on weekends")."""
+    qty = _QTY
+    return [
+        [_w({"every", "each"}), _w("other", "?"), qty, _c("UNIT")],
+        [_w({"every", "each"}), _w("other", "?"), _c("UNITA")],
+        [_w({"every", "each"}), _c("WD")],
+        [_w({"every", "each"}), _c("MONTH")],
+        [{"LOWER": {"IN": [w + "s" for w in LEX["weekdays"]]}, "IS_TITLE": True}],
+        [_w({"every", "each"}), _c("POD")],
+        [_c("SETW")],
+        [_w({"once", "twice", "thrice"}), _w({"a", "per", "every", "each"}), _c("UNITA")],
+        [_c("NUM"), _w("times"), _w({"a", "per", "every", "each"}), _c("UNITA")],
+        [_w("per"), _c("UNITA")],
+        # "on a daily basis", "day after day", "each spring", "on weekends"
+        [_c("ART"), _c("SETW"), _w("basis")],
+        [dict(_c("UNIT"), LOWER={"IN": ["day", "month", "night", "week", "year"]}), _w("after"),
+         _w({"day", "week", "month", "year", "night"})],
+        [_w({"every", "each"}), _c("SEASON")],
+        [_w({"every", "each"}), dict(_c("RUNIT"), LOWER="weekend")],
+        [_w("weekends")],
+    ]
+
+
+def _ref_patterns() -> list[list[dict]]:
+    """Reference words ("now", "recently", "the current") from the lexicon's ``refs``."""
+    # one pattern for the one-word references (a pattern per word would cost the matcher
+    # a state per word at every token)
+    return ([[_w(w) for w in key.split()] for key in LEX["refs"] if " " in key] +
+            [[_w({key for key in LEX["refs"] if " " not in key})]] +
+            [[_w("then", "?"), {"LOWER": {"IN": sorted(LEX["ref_adjectives"])}, "TAG": "JJ", "DEP": "amod"}]])
+
+
 def _patterns() -> dict[str, list[list[dict]]]:
-    the = _w("the", "?")
-    comma = {"ORTH": ",", "OP": "?"}
-    rng = _w(_RANGE_WORDS)
-    qty = {"NORM": {"REGEX": r"\|(NUM|VAGUE)\|"}, "OP": "+"}
-    dur_rel = _w({"next", "past", "last", "coming", "first", "previous", "following", "final", "recent"})
-    pats: dict[str, list[list[dict]]] = {
-        "DATE": [
-            [the, _c("DAY"), _w("of", "?"), _c("MONTH"), comma, _c("YEAR", "?")],
-            [_c("WD"), comma, the, _c("DAY"), _w("of", "?"), _c("MONTH"), _c("YEAR", "?")],
-            [_c("MONTH"), _c("DAY"), comma, _c("YEAR", "?")],
-            [_c("WD"), comma, _c("MONTH"), _c("DAY"), comma, _c("YEAR", "?")],
-            [_c("MONTH"), _w("of", "?"), _c("YEAR")],
-            # "March eighth", "the eighth of March": days in words, as transcripts write them
-            [_c("MONTH"), _w({"twenty", "thirty"}, "?"), {"ORTH": "-", "OP": "?"}, _w(set(_DAY_ORDINALS))],
-            [_w("the"), _w({"twenty", "thirty"}, "?"), {"ORTH": "-", "OP": "?"}, _w(set(_DAY_ORDINALS)),
-             _w("of"), _c("MONTH")],
-            [_w("this", "?"), _w("coming"), _c("WD")],
-            [_w("the", "?"), {"TEXT": {"REGEX": r"^\d{1,2}(st|nd|rd|th)$"}}, _w("century")],
-            [_w("fiscal"), _c("YEAR")],
-            [_w("around", "?"), _w("year"), {"ORTH": {"IN": ["-", "'s"]}, "OP": "?"}, _w("end")],
-            [_w("the"), _w({"full", "fiscal", "calendar"}, "?"), _w("year")],
-            [_w("year"), {"ORTH": "-"}, _w({"ago", "earlier"})],
-            [_c("MONTH"), _c("DAY", "?"), _w({"this", "last", "next"}), _w("year")],
-            [_w("the"), _w("weekend")],
-            [_c("MOD"), {"ORTH": "-", "OP": "?"}, _c("MONTH"), _c("YEAR", "?")],
-            [_c("MOD"), {"ORTH": "-", "OP": "?"}, _c("YEAR")],
-            [the, _w({"end", "beginning", "start", "middle"}), _w("of"), _c("MONTH", "?"), _c("YEAR")],
-            [the, _w({"end", "beginning", "start", "middle"}), _w("of"), _c("MONTH")],
-            [_c("MONTH")],
-            [_c("YEAR")],
-            [the, _c("DECADE")],
-            [_w("the"), _w({"thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"})],
-            [_c("MOD"), the, _c("DECADE")],
-            [_c("ISO")],
-            [the, _c("ORD"), {"ORTH": "-", "OP": "?"}, _w("quarter"), _w("of", "?"), _c("YEAR", "?")],
-            [{"TEXT": {"REGEX": r"^Q[1-4]$"}}, _c("YEAR", "?")],
-            [the, _w({"comparable", "corresponding", "same"}, "?"), _w("year"), {"ORTH": "-", "OP": "?"},
-             _w({"ago", "earlier"}), _c("ORD", "?"), {"ORTH": "-", "OP": "?"}, _w({"quarter", "period"})],
-            [the, _c("YEAR"), _c("ORD", "?"), {"ORTH": "-", "OP": "?"}, _w({"quarter", "period"})],
-            [_w({"this", "last", "next", "current"}), _w("year"), _w("'s"), _c("ORD", "?"),
-             {"ORTH": "-", "OP": "?"}, _w("quarter")],
-            [the, _c("REL", "?"), _c("SEASON"), _w("of", "?"), _c("YEAR")],
-            [_c("MOD", "?"), _w({"this", "last", "next"}), _c("SEASON")],
-            [_w({"last", "next", "this"}, "?"), _w({k for k in LEX["holidays"] if " " not in k})],
-            *[[_w({"last", "next", "this"}, "?")] + [_w(w) for w in k.split()] for k in LEX["holidays"] if " " in k],
-            # relative
-            [_c("MOD", "?"), _w({"this", "last", "next", "that", "the"}), _c("RUNIT")],
-            [_w("the", "?"), _w("current"), _w("fiscal", "?"), _c("RUNIT")],
-            [_c("MOD"), _w("in"), _w("the"), _c("RUNIT")],
-            [_w({"this", "last", "next"}), _c("WD")],
-            [_w({"this", "last", "next"}), _c("MONTH")],
-            [_c("DEIC")],
-            [_w("the"), _w("day"), _w({"before", "after"}), _w({"yesterday", "tomorrow"})],
-            [_w("the"), dict(_c("UNIT"), LOWER={"IN": ["day", "month", "week", "year"]}), _w({"before", "after"})],
-            [_w({"by", "until", "till"}), _w("then")],
-            [_c("WD")],
-            [the, _w({"following", "next", "previous", "preceding", "same"}), _w({"day", "week", "month", "year", "weekend"})],
-            [qty, _c("UNIT"), _w({"ago", "earlier", "later"})],
-            [_c("ART"), _c("VAGUE", "?"), _c("UNITA"), _w({"ago", "earlier", "later"})],
-            [_c("UNITP"), _w({"ago", "earlier", "later"})],
-        ],
-        "TIME": [
-            [_c("CLOCK"), _c("AMPM", "?"), _c("TZ", "?")],
-            [_c("CLOCK"), _c("AMPM", "?"), {"IS_TITLE": True, "OP": "?"}, _w("time")],
-            [_c("CLOCK"), _c("AMPM", "?"), _w("local"), _w("time")],
-            [_c("NUM"), _c("AMPM"), _c("TZ", "?")],
-            [_c("NUM"), _w("o'clock")],
-            [_w({"noon", "midnight", "overnight", "midday"})],
-            [_c("DEIC"), _c("POD")],
-            [_w({"this", "last", "that"}), _c("POD")],
-            [_w("tonight")],
-            [_c("WD"), _c("POD")],
-            [_w({"earlier", "later"}), _w("that"), _c("POD")],
-        ],
-        "DURATION": [
-            [qty, {"ORTH": "-", "OP": "?"}, _c("UNIT")],
-            [qty, _w("more"), _c("UNIT")],  # "for two more weeks"
-            [_w({"for", "in", "after"}), _w("a"), _w("while")],
-            [_w({"over", "through", "throughout"}), _w("the"), _w({"years", "decades", "months", "centuries"})],
-            [_w("the"), _w({"days", "weeks", "months", "years"}), _w("ahead")],
-            [_w("the"), dur_rel, qty, {"ORTH": "-", "OP": "?"}, _c("UNIT")],
-            [_w({"next", "past", "last", "coming"}), qty, _c("UNIT")],
-            [_c("ART"), _c("VAGUE", "?"), _c("UNITA")],
-            [_w("the"), dur_rel, _c("ART"), _c("VAGUE", "?"), _c("UNITA")],
-            [_w("the"), dur_rel, _c("ART", "?"), _w("couple"), _w("of"), _c("UNITA")],
-            [_c("ART", "?"), _w("couple"), _w("of"), _c("UNITA")],
-            [_c("VAGUE"), _c("UNITA")],
-            [_w("the"), dur_rel, _c("VAGUE"), _c("UNITA")],
-            [_w("the"), _w({"past", "last", "coming", "next", "previous", "recent", "following"}), _c("UNITP")],
-            [_w({"recent", "coming"}), _c("UNITP")],
-            [_w({"for", "over", "within"}), _w({"years", "months", "decades", "weeks", "days", "hours", "centuries"})],
-            # "a year or two", "two or three weeks": a vague number of units
-            [_c("ART"), _c("UNITA"), _w("or"), _w({"two", "three", "so"})],
-            [_c("NUM"), _w("or"), _c("NUM"), _c("UNIT")],
-            [_w("half"), _c("ART"), _c("UNITA")],
-            [qty, _c("UNIT"), _w("and"), _w("a"), _w("half")],
-            [_c("ART"), _c("UNITA"), _w("and"), _w("a"), _w("half")],
-            [_w("the"), _w({"past", "last", "coming"}), _c("RUNIT")],
-        ],
-        "SET": [
-            [_w({"every", "each"}), _w("other", "?"), qty, _c("UNIT")],
-            [_w({"every", "each"}), _w("other", "?"), _c("UNITA")],
-            [_w({"every", "each"}), _c("WD")],
-            [_w({"every", "each"}), _c("MONTH")],
-            [{"LOWER": {"IN": [w + "s" for w in LEX["weekdays"]]}, "IS_TITLE": True}],
-            [_w({"every", "each"}), _c("POD")],
-            [_c("SETW")],
-            [_w({"once", "twice", "thrice"}), _w({"a", "per", "every", "each"}), _c("UNITA")],
-            [_c("NUM"), _w("times"), _w({"a", "per", "every", "each"}), _c("UNITA")],
-            [_w("per"), _c("UNITA")],
-            # "on a daily basis", "day after day", "each spring", "on weekends"
-            [_c("ART"), _c("SETW"), _w("basis")],
-            [dict(_c("UNIT"), LOWER={"IN": ["day", "month", "night", "week", "year"]}), _w("after"),
-             _w({"day", "week", "month", "year", "night"})],
-            [_w({"every", "each"}), _c("SEASON")],
-            [_w({"every", "each"}), dict(_c("RUNIT"), LOWER="weekend")],
-            [_w("weekends")],
-        ],
-        # one pattern for the one-word references (a pattern per word would cost the matcher
-        # a state per word at every token)
-        "REF": [[_w(w) for w in key.split()] for key in LEX["refs"] if " " in key] +
-               [[_w({key for key in LEX["refs"] if " " not in key})]] +
-               [[_w("then", "?"), {"LOWER": {"IN": sorted(LEX["ref_adjectives"])}, "TAG": "JJ", "DEP": "amod"}]],
-    }
-    return pats
+    """The token patterns of each expression type, in the order the matcher indexes them."""
+    return {"DATE": _date_patterns(), "TIME": _time_patterns(), "DURATION": _duration_patterns(),
+            "SET": _set_patterns(), "REF": _ref_patterns()}
 
 
 _MATCHERS: dict[tuple, tuple] = {}
@@ -766,50 +786,131 @@ _UNRESOLVED_UNIT = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX
                     "quarter": "XXXX-QX", "decade": "XXX", "century": "XX", "day": "XXXX-XX-XX"}
 
 
+#: a resolver's answer "not mine, ask the next one" (``None`` means "not temporal": stop)
+_PASS = object()
+
+
+@dataclass
+class _Expr:
+    """A candidate expression as the resolvers see it: its words, and the slots (month, day,
+    unit, ...) :func:`_read_slots` fills from them."""
+
+    toks: list
+    words: list[str]
+    text: str
+    label: str
+    ctx: _Ctx
+    p: Optional[dt.date]
+    month: Optional[int] = None
+    year: Optional[int] = None
+    day: Optional[int] = None
+    wd: Optional[int] = None
+    decade: Optional[int] = None
+    season: Optional[str] = None
+    quarter: Union[int, bool, None] = None
+    pod: Optional[str] = None
+    deic: Optional[int] = None
+    unit: Optional[str] = None
+    clock: Optional[list[int]] = None
+    rel: Optional[str] = None
+    mod: Optional[str] = None
+    direction: Optional[str] = None
+    rel_unit: Optional[str] = None
+    qty_words: list[str] = field(default_factory=list)
+    is_set: bool = False
+
+
 def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, str]]:
-    """``(type, value)`` of a candidate expression, or ``None`` when it is not temporal."""
+    """``(type, value)`` of a candidate expression, or ``None`` when it is not temporal.
+
+    Fixed phrases are tried first (:data:`_PHRASE_RESOLVERS`), then the words are read into
+    slots and the resolvers of :data:`_SLOT_RESOLVERS` are asked in turn, by the kind of
+    expression; the first that answers decides.
+
+    Example:
+        ``["next", "week"]`` published 2025-05-30 -> ``("DATE", "2025-W23")``
+    """
     words = [t.lower_ for t in toks]
-    text = " ".join(words)
-    p = ctx.published
-    # --- reference words
+    e = _Expr(toks, words, " ".join(words), label, ctx, ctx.published)
+    for _kind, resolve in _PHRASE_RESOLVERS:
+        r = resolve(e)
+        if r is not _PASS:
+            return r
+    e.month = ctx.inherit.get("month")
+    e.year = ctx.inherit.get("year")
+    r = _read_slots(e)
+    if r is not _PASS:
+        return r
+    for _kind, resolve in _SLOT_RESOLVERS:
+        r = resolve(e)
+        if r is not _PASS:
+            return r
+    return None
+
+
+# ---- fixed phrases, before any slot is read
+
+
+def _resolve_reference(e: _Expr):
+    """"now", "recently", "the current" -> ``PRESENT_REF`` / ``PAST_REF`` ..."""
+    words, text = e.words, e.text
     if text in LEX["refs"]:
         return "DATE", LEX["refs"][text]
-    if text in LEX["ref_adjectives"] and label == "DATE":
+    if text in LEX["ref_adjectives"] and e.label == "DATE":
         return "DATE", LEX["ref_adjectives"][text]
     if words[0] == "then" and " ".join(words[1:]) in LEX["ref_adjectives"]:
         return "DATE", "PAST_REF"  # "the then current price"
-    narrative = _narrative(words, ctx)
+    return _PASS
+
+
+def _resolve_narrative(e: _Expr):
+    """"by then", "the day before": counted from the time named last (:func:`_narrative`)."""
+    narrative = _narrative(e.words, e.ctx)
     if narrative is not None:
         return narrative or None
+    return _PASS
+
+
+def _resolve_holiday(e: _Expr):
+    """"Christmas", "last Easter": the holiday rules of the lexicon."""
+    words = e.words
     hw = words[1:] if words[0] in ("the", "last", "next", "this") else words
     if " ".join(hw) in LEX["holidays"]:
-        return _holiday(LEX["holidays"][" ".join(hw)], words[0], ctx)
+        return _holiday(LEX["holidays"][" ".join(hw)], words[0], e.ctx)
+    return _PASS
 
+
+def _resolve_reported_year(e: _Expr):
+    """"the year-ago results", "by year-end", "for the full year": the year reported on."""
+    words, p, ctx, label = e.words, e.p, e.ctx, e.label
     if words in (["year", "-", "ago"], ["year", "-", "earlier"]):  # "the year-ago results"
         return ("DATE", f"{p.year - 1:04d}") if p else ("DATE", "XXXX")
     if words[-1] == "end" and "year" in words and label == "DATE" and words[0] != "the":
         # "by year-end", "year's end": the end of the year the clause points to
         return ("DATE", f"{p.year - (1 if ctx.tense == 'past' else 0):04d}") if p else ("DATE", "XXXX")
     if words[0] == "the" and words[-1] == "year" and len(words) <= 3 and words[1:2] != ["same"] and \
-            toks[-1].text == "year" and \
+            e.toks[-1].text == "year" and \
             (len(words) == 2 or words[1] in ("full", "fiscal", "calendar")):
         # "for the year", "the full year": the year being reported on; "the year ended June 30"
         # is a length of time
         if ctx.inherit.get("_next") in ("-", "ended", "ending", "to", "before", "after", "since", "that", "when"):
             return ("DURATION", "P1Y") if ctx.inherit.get("_next") in ("ended", "ending") else None
         return ("DATE", f"{p.year:04d}") if p else ("DATE", "XXXX")
+    return _PASS
 
-    if ("quarter" in words or "period" in words) and label == "DATE":
-        fq = _fiscal_quarter(toks, words, ctx)
+
+def _resolve_fiscal(e: _Expr):
+    """"the fourth quarter", "the same period last year" (:func:`_fiscal_quarter`)."""
+    if ("quarter" in e.words or "period" in e.words) and e.label == "DATE":
+        fq = _fiscal_quarter(e.toks, e.words, e.ctx)
         if fq is not None:
             return fq
+    return _PASS
 
-    month = ctx.inherit.get("month")
-    year = ctx.inherit.get("year")
-    day = wd = decade = season = quarter = pod = deic = unit = clock = None
-    rel = mod = direction = rel_unit = None
-    qty_words: list[str] = []
-    is_set = False
+
+def _resolve_set_phrase(e: _Expr):
+    """"the nineties", "a while", "the weeks ahead", "the 11th century"."""
+    words, label = e.words, e.label
     if label == "DATE" and len(words) == 2 and words[1] in _DECADE_WORDS:
         return "DATE", f"19{_DECADE_WORDS[words[1]]}"  # "the nineties"; "the twenties" is left out
     if label == "DURATION" and words[-1] == "while":
@@ -818,7 +919,13 @@ def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, 
         return "DURATION", _duration_value("X", LEX["units"][words[-2] if words[-1] == "ahead" else words[-1]])
     if label == "DATE" and words[-1] == "century" and re.match(r"^\d{1,2}(st|nd|rd|th)$", words[-2]):
         return "DATE", "%02d" % (int(re.match(r"\d+", words[-2])[0]) - 1)  # "the 11th century": 10
-    if label == "DATE" and any("|MONTH|" in t._.tkdate_cls for t in toks) and \
+    return _PASS
+
+
+def _resolve_ordinal_day(e: _Expr):
+    """"May the eighth", "the twenty-first of June": a month with a day written as a word."""
+    toks, words, p = e.toks, e.words, e.p
+    if e.label == "DATE" and any("|MONTH|" in t._.tkdate_cls for t in toks) and \
             any(w in _DAY_ORDINALS for w in words) and not any("|DAY|" in t._.tkdate_cls for t in toks):
         k = next(k for k, w in enumerate(words) if w in _DAY_ORDINALS)
         day_w = _DAY_ORDINALS[words[k]] + (20 if "twenty" in words[:k] else 30 if "thirty" in words[:k] else 0)
@@ -827,7 +934,36 @@ def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, 
             return None
         if p is None:
             return "DATE", f"XXXX-{mo:02d}-{day_w:02d}"
-        return "DATE", f"{_infer_year(p, mo, day_w, ctx.tense):04d}-{mo:02d}-{day_w:02d}"
+        return "DATE", f"{_infer_year(p, mo, day_w, e.ctx.tense):04d}-{mo:02d}-{day_w:02d}"
+    return _PASS
+
+
+#: fixed phrases, asked in this order before the slots are read: (kind, resolver)
+_PHRASE_RESOLVERS = (
+    ("reference", _resolve_reference),
+    ("narrative", _resolve_narrative),
+    ("holiday", _resolve_holiday),
+    ("reported_year", _resolve_reported_year),
+    ("fiscal", _resolve_fiscal),
+    ("set_phrase", _resolve_set_phrase),
+    ("ordinal_day", _resolve_ordinal_day),
+)
+
+
+# ---- slots
+
+
+def _read_slots(e: _Expr):
+    """Read each word into its slot of ``e`` (month, weekday, unit, quantity words ...).
+
+    Returns ``_PASS``, or the answer when one word settles it ("daily": a set).
+    """
+    toks, words, label, ctx = e.toks, e.words, e.label, e.ctx
+    month, year = e.month, e.year
+    day = wd = decade = season = quarter = pod = deic = unit = clock = None
+    rel = mod = direction = rel_unit = None
+    qty_words: list[str] = []
+    is_set = False
     for i, t in enumerate(toks):
         w = t.lower_
         cls = t._.tkdate_cls
@@ -899,191 +1035,251 @@ def _normalise(toks: list[Token], label: str, ctx: _Ctx) -> Optional[tuple[str, 
                 qty_words.append(w)
             elif w == "half":  # "a year and a half"
                 qty_words.append("half")
+    e.month, e.year, e.day, e.wd, e.decade, e.season, e.quarter = month, year, day, wd, decade, season, quarter
+    e.pod, e.deic, e.unit, e.clock, e.rel, e.mod = pod, deic, unit, clock, rel, mod
+    e.direction, e.rel_unit, e.qty_words, e.is_set = direction, rel_unit, qty_words, is_set
+    return _PASS
 
-    p_ok = p is not None
 
-    # --- sets
-    if is_set or label == "SET":
-        if "weekend" in words or "weekends" in words:
-            return "SET", "XXXX-WXX-WE"  # "on weekends", "every weekend"
-        if season and not month:
-            return "SET", f"XXXX-{season}"  # "each spring"
-        if wd is None and words[-1][:-1] in LEX["weekdays"]:
-            wd = LEX["weekdays"][words[-1][:-1]]
-        if wd:
-            return "SET", f"XXXX-WXX-{wd}"
-        if month:
-            return "SET", f"XXXX-{month:02d}"
-        if unit:
-            n = _num(qty_words) if qty_words and "times" not in words else 1
-            if "other" in words:
-                n = (n if isinstance(n, (int, float)) else 1) * 2
-            if n == "X" or n is None:
-                n = 1
-            return "SET", _duration_value(n, unit)
-        if pod:
-            return "SET", f"XXXX-XX-XXT{pod}"
-        return None
+# ---- resolvers by kind of expression, once the slots are read
 
-    # --- clock times
-    if clock is not None:
-        base = p.isoformat() if p_ok else "XXXX-XX-XX"
-        if deic is not None and p_ok:
-            base = (p + dt.timedelta(days=deic)).isoformat()
-        return "TIME", f"{base}T{clock[0]:02d}:{clock[1]:02d}"
 
-    # --- "two years ago", "a week later"
-    if direction and unit:
-        n = _num(qty_words) if qty_words else "X"
-        if direction == "ago":
-            if not p_ok:
-                return "DATE", "PAST_REF" if n == "X" else _unresolved_for_unit(unit)
-            return "DATE", _shift_value(p, n, unit, -1)
-        base = ctx.anchor
-        sign = 1 if direction in ("later", "after") else -1
-        if sign > 0:  # "two years later": after the time named last, at its precision
-            base = _last_as_base(ctx.last, unit) or base
-        if base is None and sign < 0 and p_ok:
-            base = p  # "a year earlier" with no date before it: a year before publication
-        if base is None:  # no time to count from: the offset itself ("three years later": P3Y)
-            return "DURATION", _duration_value(n, unit)
-        return "DATE", _shift_value(base, n, unit, sign)
+def _resolve_set(e: _Expr):
+    """"every weekend", "each spring", "on Mondays", "twice a week"."""
+    if not (e.is_set or e.label == "SET"):
+        return _PASS
+    words, wd = e.words, e.wd
+    if "weekend" in words or "weekends" in words:
+        return "SET", "XXXX-WXX-WE"  # "on weekends", "every weekend"
+    if e.season and not e.month:
+        return "SET", f"XXXX-{e.season}"  # "each spring"
+    if wd is None and words[-1][:-1] in LEX["weekdays"]:
+        wd = LEX["weekdays"][words[-1][:-1]]
+    if wd:
+        return "SET", f"XXXX-WXX-{wd}"
+    if e.month:
+        return "SET", f"XXXX-{e.month:02d}"
+    if e.unit:
+        n = _num(e.qty_words) if e.qty_words and "times" not in words else 1
+        if "other" in words:
+            n = (n if isinstance(n, (int, float)) else 1) * 2
+        if n == "X" or n is None:
+            n = 1
+        return "SET", _duration_value(n, e.unit)
+    if e.pod:
+        return "SET", f"XXXX-XX-XXT{e.pod}"
+    return None
 
-    # --- durations
-    if unit and (label == "DURATION" or qty_words) and not (wd or month or deic is not None):
+
+def _resolve_clock(e: _Expr):
+    """"at 3 p.m.", "midnight tonight"."""
+    if e.clock is None:
+        return _PASS
+    p, clock = e.p, e.clock
+    base = p.isoformat() if p is not None else "XXXX-XX-XX"
+    if e.deic is not None and p is not None:
+        base = (p + dt.timedelta(days=e.deic)).isoformat()
+    return "TIME", f"{base}T{clock[0]:02d}:{clock[1]:02d}"
+
+
+def _resolve_offset(e: _Expr):
+    """"two years ago", "a week later", "three days earlier"."""
+    direction, unit, p, ctx = e.direction, e.unit, e.p, e.ctx
+    if not (direction and unit):
+        return _PASS
+    n = _num(e.qty_words) if e.qty_words else "X"
+    if direction == "ago":
+        if p is None:
+            return "DATE", "PAST_REF" if n == "X" else _unresolved_for_unit(unit)
+        return "DATE", _shift_value(p, n, unit, -1)
+    base = ctx.anchor
+    sign = 1 if direction in ("later", "after") else -1
+    if sign > 0:  # "two years later": after the time named last, at its precision
+        base = _last_as_base(ctx.last, unit) or base
+    if base is None and sign < 0 and p is not None:
+        base = p  # "a year earlier" with no date before it: a year before publication
+    if base is None:  # no time to count from: the offset itself ("three years later": P3Y)
+        return "DURATION", _duration_value(n, unit)
+    return "DATE", _shift_value(base, n, unit, sign)
+
+
+def _resolve_duration(e: _Expr):
+    """"eight years", "a year or two", "the past week"."""
+    words, unit, rel, qty_words = e.words, e.unit, e.rel, e.qty_words
+    if unit and (e.label == "DURATION" or qty_words) and not (e.wd or e.month or e.deic is not None):
         n = _num(qty_words) if qty_words else "X"
         if n is None or "or" in words:  # "a year or two", "two or three weeks": vague
             n = "X"
         if not qty_words and rel in ("past", "last", "coming", "next", "previous", "following") and \
-                not toks[-1].lower_.endswith("s"):
+                not e.toks[-1].lower_.endswith("s"):
             n = 1
         return "DURATION", _duration_value(n, unit)
-    if label == "DURATION" and rel_unit and words[0] == "the" and rel in ("past", "last", "coming"):
-        u = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q"}.get(rel_unit)
+    if e.label == "DURATION" and e.rel_unit and words[0] == "the" and rel in ("past", "last", "coming"):
+        u = {"week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE", "quarter": "Q"}.get(e.rel_unit)
         if u:
             return "DURATION", ("P3M" if u == "Q" else f"P1{u}")
+    return _PASS
 
-    # --- explicit calendar dates
-    if decade is not None:
-        return "DATE", f"{decade:03d}"
-    if month is not None or year is not None or quarter or (season and (rel or year)):
-        if quarter is True:  # "the quarter": the one just reported, unless "this" / future
-            if not p_ok:
-                return "DATE", "XXXX-QX"
-            quarter = (p.month - 1) // 3 + 1
-            if not ({"this", "current"} & set(words)) and ctx.tense != "future":
-                year, quarter = (p.year, quarter - 1) if quarter > 1 else (p.year - 1, 4)
-        if quarter and isinstance(quarter, int) and quarter is not True:
-            if year is None:
-                if not p_ok:
-                    return "DATE", f"XXXX-Q{quarter}"
-                cur = (p.month - 1) // 3 + 1
-                year = p.year - (1 if ctx.tense != "future" and quarter > cur else 0)
-            return "DATE", f"{year:04d}-Q{quarter}"
-        if season and month is None:
-            if year is None:
-                if not p_ok:
-                    return "DATE", f"XXXX-{season}"
-                k = {"last": -1, "next": 1}.get(rel or "", 0)
-                year = p.year + k
-            return "DATE", f"{year:04d}-{season}"
-        if month is None:
-            return "DATE", f"{year:04d}"
-        if year is None and rel_unit == "year" and rel in ("this", "last", "next") and p_ok:
-            year = p.year + {"this": 0, "last": -1, "next": 1}[rel]
+
+def _resolve_calendar(e: _Expr):
+    """Explicit calendar dates: "the 1990s", "June 2, 2025", "the third quarter", "last spring"."""
+    if e.decade is not None:
+        return "DATE", f"{e.decade:03d}"
+    month, year, day, quarter, season, rel = e.month, e.year, e.day, e.quarter, e.season, e.rel
+    if not (month is not None or year is not None or quarter or (season and (rel or year))):
+        return _PASS
+    p, ctx = e.p, e.ctx
+    p_ok = p is not None
+    if quarter is True:  # "the quarter": the one just reported, unless "this" / future
+        if not p_ok:
+            return "DATE", "XXXX-QX"
+        quarter = (p.month - 1) // 3 + 1
+        if not ({"this", "current"} & set(e.words)) and ctx.tense != "future":
+            year, quarter = (p.year, quarter - 1) if quarter > 1 else (p.year - 1, 4)
+    if quarter and isinstance(quarter, int) and quarter is not True:
         if year is None:
-            if rel in ("last", "next", "this") and day is None:
-                if not p_ok:
-                    return "DATE", f"XXXX-{month:02d}"
-                if rel == "last":
-                    year = p.year if month < p.month else p.year - 1
-                elif rel == "next":
-                    year = p.year if month > p.month else p.year + 1
-                else:
-                    year = p.year
-            elif p_ok:
-                year = _infer_year(p, month, day, ctx.tense)
-            else:
-                return "DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
-        if day is not None:
-            if _safe_date(year, month, day) is None:
-                return None
-            v = f"{year:04d}-{month:02d}-{day:02d}"
-            return ("TIME", f"{v}T{pod}") if pod else ("DATE", v)
-        return "DATE", f"{year:04d}-{month:02d}"
-
-    # --- weekdays
-    if wd is not None:
-        if not p_ok:
-            v = f"XXXX-WXX-{wd}"
-        elif rel == "last":
-            d = p - dt.timedelta(days=((p.isoweekday() - wd) % 7) or 7)
-            v = d.isoformat()
-        elif rel == "next":
-            mon = p - dt.timedelta(days=p.isoweekday() - 1) + dt.timedelta(weeks=1)
-            v = (mon + dt.timedelta(days=wd - 1)).isoformat()
-        elif rel == "this" and "coming" not in words:
-            mon = p - dt.timedelta(days=p.isoweekday() - 1)
-            v = (mon + dt.timedelta(days=wd - 1)).isoformat()
-        elif rel == "coming" or "coming" in words:  # "this coming Sunday": the next one
-            v = (p + dt.timedelta(days=((wd - p.isoweekday()) % 7) or 7)).isoformat()
-        else:
-            v = _weekday_date(p, wd, ctx.tense).isoformat()
-        return ("TIME", f"{v}T{pod}") if pod else ("DATE", v)
-
-    # --- today, yesterday, the day before yesterday
-    if deic is not None:
-        if "before" in words and "day" in words:
-            deic -= 1
-        elif "after" in words and "day" in words:
-            deic += 1
-        if not p_ok:
-            v = "XXXX-XX-XX"
-        else:
-            v = (p + dt.timedelta(days=deic)).isoformat()
-        return ("TIME", f"{v}T{pod}") if pod else ("DATE", v)
-
-    # --- this morning, last night
-    if pod:
-        if not p_ok:
-            return "TIME", f"XXXX-XX-XXT{pod}"
-        base = p
-        if rel == "last" or (rel == "that" and ctx.anchor) or words[0] in ("earlier", "later"):
-            base = ctx.anchor if rel == "that" and ctx.anchor else (p - dt.timedelta(days=1) if rel == "last" else p)
-        return "TIME", f"{base.isoformat()}T{pod}"
-
-    # --- this week, last month, late last year, the following day
-    if rel_unit:
-        anchored = rel in ("following", "previous", "preceding", "same", "that") or (rel == "next" and words[0] == "the")
-        if rel is None and words[0] == "the" and mod:  # "late in the year"
-            rel = "this"
-        if rel is None and rel_unit == "weekend":  # "the weekend": by tense
             if not p_ok:
-                return "DATE", "XXXX-WXX-WE"
-            if ctx.tense in ("future", "present"):
-                sat = p + dt.timedelta(days=(6 - p.isoweekday()) % 7)
+                return "DATE", f"XXXX-Q{quarter}"
+            cur = (p.month - 1) // 3 + 1
+            year = p.year - (1 if ctx.tense != "future" and quarter > cur else 0)
+        return "DATE", f"{year:04d}-Q{quarter}"
+    if season and month is None:
+        if year is None:
+            if not p_ok:
+                return "DATE", f"XXXX-{season}"
+            k = {"last": -1, "next": 1}.get(rel or "", 0)
+            year = p.year + k
+        return "DATE", f"{year:04d}-{season}"
+    if month is None:
+        return "DATE", f"{year:04d}"
+    if year is None and e.rel_unit == "year" and rel in ("this", "last", "next") and p_ok:
+        year = p.year + {"this": 0, "last": -1, "next": 1}[rel]
+    if year is None:
+        if rel in ("last", "next", "this") and day is None:
+            if not p_ok:
+                return "DATE", f"XXXX-{month:02d}"
+            if rel == "last":
+                year = p.year if month < p.month else p.year - 1
+            elif rel == "next":
+                year = p.year if month > p.month else p.year + 1
             else:
-                sat = p - dt.timedelta(days=(p.isoweekday() - 6) % 7)
-            return "DATE", _iso_week(sat) + "-WE"
-        k = {"this": 0, "current": 0, "last": -1, "past": -1, "next": 1, "coming": 1,
-             "following": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0}.get(rel or "")
-        if k is None:
+                year = p.year
+        elif p_ok:
+            year = _infer_year(p, month, day, ctx.tense)
+        else:
+            return "DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
+    if day is not None:
+        if _safe_date(year, month, day) is None:
             return None
-        if anchored and rel_unit == "quarter" and rel in ("that", "same") and ctx.inherit.get("_quarter"):
-            return "DATE", "%04d-Q%d" % ctx.inherit["_quarter"]  # "that quarter": the one named last
-        base = ctx.anchor if anchored else p
-        if anchored and ctx.last is not None:
-            # "that year", "the following month": the year (month) named last, be it alone
-            # ("in 1988 ... later that year") or in a full date
-            y, m, d = ctx.last
-            if rel_unit == "year" or (rel_unit in ("month", "quarter") and m):
-                base = dt.date(y, m or 1, d or 1)
-        if base is None:
-            if rel == "that":  # "trades made that day" with no day named before: generic
-                return None
-            return "DATE", _UNRESOLVED_UNIT.get(rel_unit, "XXXX-XX-XX")
-        return "DATE", _unit_shift(base, rel_unit, k)
-    return None
+        v = f"{year:04d}-{month:02d}-{day:02d}"
+        return ("TIME", f"{v}T{e.pod}") if e.pod else ("DATE", v)
+    return "DATE", f"{year:04d}-{month:02d}"
+
+
+def _resolve_weekday(e: _Expr):
+    """"on Friday", "last Monday", "this coming Sunday"."""
+    wd, rel, p, words = e.wd, e.rel, e.p, e.words
+    if wd is None:
+        return _PASS
+    if p is None:
+        v = f"XXXX-WXX-{wd}"
+    elif rel == "last":
+        d = p - dt.timedelta(days=((p.isoweekday() - wd) % 7) or 7)
+        v = d.isoformat()
+    elif rel == "next":
+        mon = p - dt.timedelta(days=p.isoweekday() - 1) + dt.timedelta(weeks=1)
+        v = (mon + dt.timedelta(days=wd - 1)).isoformat()
+    elif rel == "this" and "coming" not in words:
+        mon = p - dt.timedelta(days=p.isoweekday() - 1)
+        v = (mon + dt.timedelta(days=wd - 1)).isoformat()
+    elif rel == "coming" or "coming" in words:  # "this coming Sunday": the next one
+        v = (p + dt.timedelta(days=((wd - p.isoweekday()) % 7) or 7)).isoformat()
+    else:
+        v = _weekday_date(p, wd, e.ctx.tense).isoformat()
+    return ("TIME", f"{v}T{e.pod}") if e.pod else ("DATE", v)
+
+
+def _resolve_deictic(e: _Expr):
+    """"today", "yesterday", "the day before yesterday"."""
+    deic, words, p = e.deic, e.words, e.p
+    if deic is None:
+        return _PASS
+    if "before" in words and "day" in words:
+        deic -= 1
+    elif "after" in words and "day" in words:
+        deic += 1
+    if p is None:
+        v = "XXXX-XX-XX"
+    else:
+        v = (p + dt.timedelta(days=deic)).isoformat()
+    return ("TIME", f"{v}T{e.pod}") if e.pod else ("DATE", v)
+
+
+def _resolve_part_of_day(e: _Expr):
+    """"this morning", "last night", "that evening"."""
+    pod, rel, p, ctx = e.pod, e.rel, e.p, e.ctx
+    if not pod:
+        return _PASS
+    if p is None:
+        return "TIME", f"XXXX-XX-XXT{pod}"
+    base = p
+    if rel == "last" or (rel == "that" and ctx.anchor) or e.words[0] in ("earlier", "later"):
+        base = ctx.anchor if rel == "that" and ctx.anchor else (p - dt.timedelta(days=1) if rel == "last" else p)
+    return "TIME", f"{base.isoformat()}T{pod}"
+
+
+_REL_STEPS = {"this": 0, "current": 0, "last": -1, "past": -1, "next": 1, "coming": 1,
+              "following": 1, "previous": -1, "preceding": -1, "same": 0, "that": 0}
+
+
+def _resolve_relative_unit(e: _Expr):
+    """"this week", "last month", "late last year", "the following day", "that quarter"."""
+    rel_unit, rel, words, p, ctx = e.rel_unit, e.rel, e.words, e.p, e.ctx
+    if not rel_unit:
+        return _PASS
+    anchored = rel in ("following", "previous", "preceding", "same", "that") or (rel == "next" and words[0] == "the")
+    if rel is None and words[0] == "the" and e.mod:  # "late in the year"
+        rel = "this"
+    if rel is None and rel_unit == "weekend":  # "the weekend": by tense
+        if p is None:
+            return "DATE", "XXXX-WXX-WE"
+        if ctx.tense in ("future", "present"):
+            sat = p + dt.timedelta(days=(6 - p.isoweekday()) % 7)
+        else:
+            sat = p - dt.timedelta(days=(p.isoweekday() - 6) % 7)
+        return "DATE", _iso_week(sat) + "-WE"
+    k = _REL_STEPS.get(rel or "")
+    if k is None:
+        return None
+    if anchored and rel_unit == "quarter" and rel in ("that", "same") and ctx.inherit.get("_quarter"):
+        return "DATE", "%04d-Q%d" % ctx.inherit["_quarter"]  # "that quarter": the one named last
+    base = ctx.anchor if anchored else p
+    if anchored and ctx.last is not None:
+        # "that year", "the following month": the year (month) named last, be it alone
+        # ("in 1988 ... later that year") or in a full date
+        y, m, d = ctx.last
+        if rel_unit == "year" or (rel_unit in ("month", "quarter") and m):
+            base = dt.date(y, m or 1, d or 1)
+    if base is None:
+        if rel == "that":  # "trades made that day" with no day named before: generic
+            return None
+        return "DATE", _UNRESOLVED_UNIT.get(rel_unit, "XXXX-XX-XX")
+    return "DATE", _unit_shift(base, rel_unit, k)
+
+
+#: asked in this order once the slots are read: (kind, resolver); the first that answers
+#: (anything but ``_PASS``) decides, ``None`` included
+_SLOT_RESOLVERS = (
+    ("set", _resolve_set),
+    ("clock", _resolve_clock),
+    ("offset", _resolve_offset),
+    ("duration", _resolve_duration),
+    ("calendar", _resolve_calendar),
+    ("weekday", _resolve_weekday),
+    ("deictic", _resolve_deictic),
+    ("part_of_day", _resolve_part_of_day),
+    ("relative_unit", _resolve_relative_unit),
+)
 
 
 _WD_CODES = {"MO": 1, "TU": 2, "WE": 3, "TH": 4, "FR": 5, "SA": 6, "SU": 7}
@@ -1531,11 +1727,6 @@ def _candidates(doc: Doc) -> list[_Cand]:
 
 
 _YEAR_WORD_HEADS = {"sixteen", "seventeen", "eighteen", "nineteen", "twenty", "two"}
-_UNIT_WORDS = {w: i for i, w in enumerate("one two three four five six seven eight nine".split(), 1)}
-_TEEN_WORDS = {w: i for i, w in enumerate(
-    "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), 10)}
-_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-         "eighty": 80, "ninety": 90}
 
 
 def _word_year(lower: list[str], i: int) -> Optional[tuple[int, int]]:
@@ -1884,11 +2075,3 @@ def reanchor_in_quotes(doc: Doc, dates: list[DateExpr], statements, *,
         out.append(new if new is not None and new.type == d.type else d)
     return out
 
-
-def infer_published(doc: Doc, *, today: Optional[dt.date] = None
-                    ) -> tuple[Optional[dt.date], Optional[dt.date], Optional[dt.date]]:
-    """Estimate when an article was published from its own text; see
-    :func:`toolkit.pubdate.infer_published`."""
-    from .pubdate import infer_published as _infer
-
-    return _infer(doc, today=today)

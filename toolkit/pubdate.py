@@ -11,13 +11,17 @@ import calendar
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Optional
 
 from spacy.tokens import Doc
 
-from .dates import _ORDINAL_DAYS, _TEEN_WORDS, _TENS, _UNIT_WORDS, LEX, _resolve_all, _safe_date
+from .dates import LEX, _resolve_all, _safe_date
 from .paths import LEXICON_DIR
+from .words import ORDINAL_DAYS as _ORDINAL_DAYS
+from .words import TEEN_WORDS as _TEEN_WORDS
+from .words import TENS as _TENS
+from .words import UNIT_WORDS as _UNIT_WORDS
 from .yamlfiles import read_mapping
 
 __all__ = ["PublishedEstimate", "infer_published", "infer_published_evidence"]
@@ -510,8 +514,36 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None, abstain: bool 
     return e.estimate, e.earliest, e.latest
 
 
+@dataclass
+class _Facts:
+    """What the text says about its own date, sorted by kind; filled by :func:`_collect` and
+    :func:`_bound`, read by the steps of :data:`_STEPS`."""
+
+    text: str
+    today: dt.date
+    full: list = field(default_factory=list)  # (date, tense)
+    years: list = field(default_factory=list)  # (year, tense)
+    month_days: list = field(default_factory=list)  # (month, day, tense, token index)
+    months: list = field(default_factory=list)  # (month, tense)
+    year_months: list = field(default_factory=list)  # (year, month, tense): "in July 2025"
+    weekdays: list = field(default_factory=list)  # (weekday, tense, token index)
+    paired: list = field(default_factory=list)  # (weekday, month, day, tense): "Monday, March 3"
+    term_ends: set = field(default_factory=set)  # "for a term expiring October 26, 2024": no planned event
+    strong: list = field(default_factory=list)  # "On Tuesday, March 30, 2021, the President signed", "today, July 15, 2021"
+    periods: Optional[list] = None  # the periods the text allows (offices, named terms, anniversaries)
+    zone: Optional[bool] = None  # daylight saving time by a transcript's EDT/EST
+    anniv: list = field(default_factory=list)
+    anniv_year: Optional[int] = None
+    present: bool = False  # any evidence besides the dates themselves
+
+
 def _infer(doc: Doc, today: dt.date, ev: list[str]) -> tuple[str, tuple]:
-    """``(basis, (estimate, earliest, latest))``; facts that bound it are added to ``ev``."""
+    """``(basis, (estimate, earliest, latest))``; facts that bound it are added to ``ev``.
+
+    The temporal expressions are sorted by kind (:func:`_collect`), the periods the text
+    allows are worked out (:func:`_bound`), then the steps of :data:`_STEPS` are asked,
+    strongest evidence first; the first that answers decides.
+    """
     if doc is None or len(doc) == 0:
         return "none", (None, None, None)
     try:
@@ -523,15 +555,20 @@ def _infer(doc: Doc, today: dt.date, ev: list[str]) -> tuple[str, tuple]:
         url_month = _url_month(text, today)
     except Exception:  # never let a strange text break the article
         return "none", (None, None, None)
-    full: list[tuple[dt.date, Optional[str]]] = []
-    years: list[tuple[int, Optional[str]]] = []
-    month_days: list[tuple[int, int, Optional[str], int]] = []
-    months: list[tuple[int, Optional[str]]] = []
-    year_months: list[tuple[int, int, Optional[str]]] = []  # "in July 2025"
-    weekdays: list[tuple[int, Optional[str], int]] = []
-    paired: list[tuple[int, int, int, Optional[str]]] = []  # "Monday, March 3"
-    term_ends: set[dt.date] = set()  # "for a term expiring October 26, 2024": no planned event
-    strong: list[dt.date] = []  # "On Tuesday, March 30, 2021, the President signed", "today, July 15, 2021"
+    fx = _collect(doc, found, text, today)
+    fx.periods, fx.zone = periods, zone
+    _bound(fx, nb, url_month, ev)
+    for step in _STEPS:
+        answer = step(fx)
+        if answer is not None:
+            return answer
+    return "none", (None, None, None)
+
+
+def _collect(doc: Doc, found: list, text: str, today: dt.date) -> _Facts:
+    """Sort the resolved DATE and TIME expressions by what they fix: full dates, years,
+    days of a month, months, weekdays ..."""
+    fx = _Facts(text, today)
     for f in found:
         if f.type not in ("DATE", "TIME"):
             continue
@@ -540,47 +577,54 @@ def _infer(doc: Doc, today: dt.date, ev: list[str]) -> tuple[str, tuple]:
         if m:
             d = _safe_date(int(m[1]), int(m[2]), int(m[3]))
             if d:
-                full.append((d, f.tense))
-                years.append((d.year, f.tense))
+                fx.full.append((d, f.tense))
+                fx.years.append((d.year, f.tense))
                 if _TERM_END_RE.search(text, max(0, doc[f.cand.start].idx - 30), doc[f.cand.start].idx):
-                    term_ends.add(d)
+                    fx.term_ends.add(d)
                 kind = _is_dateline(doc, f, d)
                 if kind in ("today", "signature") or (kind == "weekday" and f.tense != "future"):
-                    strong.append(d)
+                    fx.strong.append(d)
             continue
         m = re.match(r"^(\d{4})(-\d{2})?", v)
         if m and not v.startswith("XXXX"):
-            years.append((int(m[1]), f.tense))
+            fx.years.append((int(m[1]), f.tense))
             if re.match(r"^\d{4}-\d{2}$", v):  # "in July 2025"
-                year_months.append((int(m[1]), int(v[5:7]), f.tense))
+                fx.year_months.append((int(m[1]), int(v[5:7]), f.tense))
         m = re.match(r"^XXXX-(\d{2})-(\d{2})$", v)
         if m:
-            month_days.append((int(m[1]), int(m[2]), f.tense, f.cand.start))
+            fx.month_days.append((int(m[1]), int(m[2]), f.tense, f.cand.start))
             wds = [LEX["weekdays"][t.lower_] for t in doc[f.cand.start:f.cand.end] if "|WD|" in t._.tkdate_cls]
             if wds:
-                paired.append((wds[0], int(m[1]), int(m[2]), f.tense))
+                fx.paired.append((wds[0], int(m[1]), int(m[2]), f.tense))
         m = re.match(r"^XXXX-(\d{2})$", v)
         if m:
-            months.append((int(m[1]), f.tense))
+            fx.months.append((int(m[1]), f.tense))
         m = re.match(r"^XXXX-WXX-(\d)$", v)
         if m:
-            weekdays.append((int(m[1]), f.tense, f.cand.start))
+            fx.weekdays.append((int(m[1]), f.tense, f.cand.start))
+    return fx
+
+
+def _bound(fx: _Facts, nb: Optional[dt.date], url_month: Optional[dt.date], ev: list[str]) -> None:
+    """Narrow ``fx.periods`` by a dated link, the day the text cannot be older than (``nb``)
+    and the year of an anniversary; set ``fx.present`` and ``fx.anniv_year``."""
+    today = fx.today
     if url_month is not None:  # a link to a file uploaded that month
         ev.append(f"dated link: {url_month.isoformat()[:7]}")
         nb = url_month if nb is None or url_month > nb else nb
-        years.append((url_month.year, None))
-        months.append((url_month.month, None))
+        fx.years.append((url_month.year, None))
+        fx.months.append((url_month.month, None))
     try:
-        anniv = _anniversaries(text, full, today)
+        fx.anniv = _anniversaries(fx.text, fx.full, today)
     except Exception:
-        anniv = []
-    present = periods is not None or nb is not None or bool(anniv)
+        fx.anniv = []
+    periods = fx.periods
+    fx.present = periods is not None or nb is not None or bool(fx.anniv)
     if nb is not None and nb <= today:
         periods = _intersect(periods, [(nb, _FAR)])
-    anniv_year = None
-    if anniv:
+    if fx.anniv:
         count: dict[int, int] = {}
-        for y, _ in anniv:
+        for y, _ in fx.anniv:
             count[y] = count.get(y, 0) + 1
         anniv_year = max(count, key=lambda y: (count[y], y))
         ev.append(f"anniversary or 'N years since': {anniv_year}")
@@ -588,51 +632,75 @@ def _infer(doc: Doc, today: dt.date, ev: list[str]) -> tuple[str, tuple]:
         if periods is None or _intersect(periods, window) != periods or \
                 all(a >= window[0][0] and b <= window[0][1] for a, b in periods):
             periods = _intersect(periods, window)
+            fx.anniv_year = anniv_year
         else:
-            anniv_year = None
             ev.pop()
     if periods is not None:
         periods = [(a, min(b, today + dt.timedelta(days=1))) for a, b in periods if a <= today] or None
+    fx.periods = periods
 
-    def year_range():
-        if periods:
-            return range(max(b for _, b in periods).year, min(a for a, _ in periods).year - 1, -1)
-        known = [y for y, t in years if t != "future" and y <= today.year]
-        floor = max(known) if known else None
-        return range(floor, min(floor + 12, today.year + 1)) if floor else range(today.year, today.year - 12, -1)
 
-    # 1. "Monday, March 3" in one expression: the year whose March 3 is a Monday
-    for wdn, mo, dy, tense in paired:
-        for y in year_range():
+def _year_range(fx: _Facts) -> range:
+    """The years a weekday-and-date pair is looked for in, latest first within the periods."""
+    periods, today = fx.periods, fx.today
+    if periods:
+        return range(max(b for _, b in periods).year, min(a for a, _ in periods).year - 1, -1)
+    known = [y for y, t in fx.years if t != "future" and y <= today.year]
+    floor = max(known) if known else None
+    return range(floor, min(floor + 12, today.year + 1)) if floor else range(today.year, today.year - 12, -1)
+
+
+def _by_weekday_and_date(fx: _Facts) -> Optional[tuple[str, tuple]]:
+    """1. "Monday, March 3" in one expression: the year whose March 3 is a Monday."""
+    for wdn, mo, dy, tense in fx.paired:
+        for y in _year_range(fx):
             d = _safe_date(y, mo, dy)
-            if d and d.isoweekday() == wdn and _within(d, periods):
+            if d and d.isoweekday() == wdn and _within(d, fx.periods):
                 if tense == "future":
                     return f"weekday and date: {d.strftime('%A')} {d.isoformat()} (planned)", (d - dt.timedelta(days=3), d - dt.timedelta(days=7), d - dt.timedelta(days=1))
                 return f"weekday and date: {d.strftime('%A')} {d.isoformat()}", (d, d - dt.timedelta(days=1), d + dt.timedelta(days=6))
-    # 1a. a full date with its weekday, or set next to "today"
-    sd = [d for d in strong if _within(d, periods) and d <= today]
+    return None
+
+
+def _by_day_of_writing(fx: _Facts) -> Optional[tuple[str, tuple]]:
+    """1a. A full date with its weekday, set next to "today" or ending a signed document."""
+    sd = [d for d in fx.strong if _within(d, fx.periods) and d <= fx.today]
     if sd:
         d = max(sd)
         return f"day of writing: {d.isoformat()}", (d, d - dt.timedelta(days=1), d + dt.timedelta(days=1))
-    # 1b. a weekday and a day of the month in separate expressions (the seed's case)
-    bracket = _weekday_bracket(month_days, weekdays, full, years, periods, today)
+    return None
+
+
+def _by_separate_weekday(fx: _Facts) -> Optional[tuple[str, tuple]]:
+    """1b. A weekday and a day of the month in separate expressions (:func:`_weekday_bracket`)."""
+    bracket = _weekday_bracket(fx.month_days, fx.weekdays, fx.full, fx.years, fx.periods, fx.today)
     if bracket is not None:
         return "weekday and date in separate expressions", bracket
-    # 2. the signing formula of proclamations
-    fd = _formula_date(text)
-    if fd and _within(fd, periods) and fd <= today:
+    return None
+
+
+def _by_signing_formula(fx: _Facts) -> Optional[tuple[str, tuple]]:
+    """2. The signing formula of proclamations ("this fifth day of January, in the year ...")."""
+    fd = _formula_date(fx.text)
+    if fd and _within(fd, fx.periods) and fd <= fx.today:
         return f"signing formula: {fd.isoformat()}", (fd, fd - dt.timedelta(days=1), fd + dt.timedelta(days=1))
-    # 3. full dates (an anniversary's day counts as one)
-    full = full + [(d, None) for y, d in anniv if d is not None and y == anniv_year]
+    return None
+
+
+def _by_full_dates(fx: _Facts) -> Optional[tuple[str, tuple]]:
+    """3. Full dates (an anniversary's day counts as one): the latest past one, bounded by
+    the first planned one; or shortly before a planned date."""
+    today, periods = fx.today, fx.periods
+    full = fx.full + [(d, None) for y, d in fx.anniv if d is not None and y == fx.anniv_year]
     inside = [(d, t) for d, t in full if _within(d, periods) and d <= today + dt.timedelta(days=400)]
     past = [d for d, t in inside if t != "future" and d <= today]
     planned = [d for d, t in inside if t == "future"]
     if past:
         est = max(past)
-        if not present and (today - est).days > 20 * 365:  # only a history: no estimate
+        if not fx.present and (today - est).days > 20 * 365:  # only a history: no estimate
             return f"only old dates: {est.isoformat()}", (None, est, today)
         later = [d for d in planned if d >= est]
-        events = [d for d in later if d not in term_ends]
+        events = [d for d in later if d not in fx.term_ends]
         if events and 21 < (min(events) - est).days < 730 and min(events) == min(later):
             # the latest past date is far behind the first planned one ("the national emergency
             # declared on November 12, 2020 ... is to continue in effect beyond November 12,
@@ -642,16 +710,23 @@ def _infer(doc: Doc, today: dt.date, ev: list[str]) -> tuple[str, tuple]:
     if planned:
         first = min(planned)
         return f"planned full date: {first.isoformat()}", (first - dt.timedelta(days=2), first - dt.timedelta(days=30), first)
-    # 4. a year, then the latest day or month named without one
+    return None
+
+
+def _by_year(fx: _Facts) -> Optional[tuple[str, tuple]]:
+    """4. A year (an anniversary's, the latest named, a planned one, the middle of the
+    periods), then the latest day or month named without one (:func:`_within_year`)."""
+    today, periods = fx.today, fx.periods
+
     def fits(y: int) -> bool:
         return y <= today.year and (periods is None or any(a.year <= y <= b.year for a, b in periods))
 
-    ys = [y for y, t in years if t != "future" and fits(y)]
-    ahead = [y for y, t in years if t == "future" and fits(y)]
+    ys = [y for y, t in fx.years if t != "future" and fits(y)]
+    ahead = [y for y, t in fx.years if t == "future" and fits(y)]
     if ahead and periods:  # "in 2024 we will ...": written in 2024 at the latest
         periods = _intersect(periods, [(dt.date.min, dt.date(min(ahead) + 1, 1, 1))])
-    if anniv_year is not None:
-        year = anniv_year
+    if fx.anniv_year is not None:
+        year = fx.anniv_year
     elif ys:
         year = max(ys)
         if ahead and min(ahead) < year:
@@ -659,36 +734,52 @@ def _infer(doc: Doc, today: dt.date, ev: list[str]) -> tuple[str, tuple]:
     elif ahead:  # "in 2024 we will ...", most often written that year
         year = min(ahead)
     elif periods:
-        year = _midpoint(periods, zone).year
+        year = _midpoint(periods, fx.zone).year
     else:
         return "none", (None, None, None)
-    if not present and periods is None and today.year - year > 20:
+    if not fx.present and periods is None and today.year - year > 20:
         return f"only an old year: {year}", (None, dt.date(year, 1, 1), today)
-    cands = [d for mo, dy, t, _ in month_days if t != "future"
+    answer = _within_year(fx, year, periods)
+    if answer is not None:
+        return answer
+    yr = [(max(a, dt.date(year, 1, 1)), min(b, dt.date(year + 1, 1, 1))) for a, b in periods or [(dt.date(year, 1, 1), dt.date(year + 1, 1, 1))]]
+    yr = [(a, b) for a, b in yr if a < b] or [(dt.date(year, 1, 1), dt.date(year + 1, 1, 1))]
+    if not ys and not ahead and fx.anniv_year is None and periods:
+        lo, hi = min(a for a, _ in periods), max(b for _, b in periods) - dt.timedelta(days=1)
+        return "middle of the period", (_midpoint(periods, fx.zone), lo, hi)
+    return f"year: {year}", (_midpoint(yr, fx.zone), min(a for a, _ in yr), max(b for _, b in yr) - dt.timedelta(days=1))
+
+
+def _within_year(fx: _Facts, year: int, periods: Optional[list]) -> Optional[tuple[str, tuple]]:
+    """In a known ``year``: the latest day of the month named, else a planned day, else the
+    end of the latest month named; ``None`` when the text names none."""
+    today = fx.today
+    cands = [d for mo, dy, t, _ in fx.month_days if t != "future"
              for d in [_safe_date(year, mo, dy)] if d and _within(d, periods) and d <= today]
     if cands:
         est = max(cands)
         return f"day of the month in {year}: {est.isoformat()}", (est, est, est + dt.timedelta(days=14))
     # only a planned day ("they will meet on February 24th"): written shortly before it
-    ahead_days = [d for mo, dy, t, _ in month_days if t == "future"
+    ahead_days = [d for mo, dy, t, _ in fx.month_days if t == "future"
                   for d in [_safe_date(year, mo, dy)] if d and _within(d, periods) and d <= today]
     if ahead_days:
         first = min(ahead_days)
         return f"planned day of the month in {year}: {first.isoformat()}", (first - dt.timedelta(days=2), first - dt.timedelta(days=30), first)
-    mons = [mo for mo, t in months if t != "future"] + \
-        [mo for y, mo, t in year_months if y == year and t != "future" and dt.date(y, mo, 1) <= today]
+    mons = [mo for mo, t in fx.months if t != "future"] + \
+        [mo for y, mo, t in fx.year_months if y == year and t != "future" and dt.date(y, mo, 1) <= today]
     if mons:
         mo = max(mons)
         # a month named without a day ("job growth in March") is most often written about at
         # its end or just after: its last day
         d = _clip(min(dt.date(year, mo, calendar.monthrange(year, mo)[1]), today), periods)
         return f"month named: {year}-{mo:02d}", (d, dt.date(year, mo, 1), min(today, dt.date(year, mo, calendar.monthrange(year, mo)[1]) + dt.timedelta(days=31)))
-    yr = [(max(a, dt.date(year, 1, 1)), min(b, dt.date(year + 1, 1, 1))) for a, b in periods or [(dt.date(year, 1, 1), dt.date(year + 1, 1, 1))]]
-    yr = [(a, b) for a, b in yr if a < b] or [(dt.date(year, 1, 1), dt.date(year + 1, 1, 1))]
-    if not ys and not ahead and anniv_year is None and periods:
-        lo, hi = min(a for a, _ in periods), max(b for _, b in periods) - dt.timedelta(days=1)
-        return "middle of the period", (_midpoint(periods, zone), lo, hi)
-    return f"year: {year}", (_midpoint(yr, zone), min(a for a, _ in yr), max(b for _, b in yr) - dt.timedelta(days=1))
+    return None
+
+
+#: the evidence, strongest first: each step returns ``(basis, (estimate, earliest, latest))``
+#: or ``None`` to pass to the next
+_STEPS = (_by_weekday_and_date, _by_day_of_writing, _by_separate_weekday, _by_signing_formula,
+          _by_full_dates, _by_year)
 
 
 def _weekday_bracket(month_days, weekdays, full, years, periods, today):

@@ -6,6 +6,7 @@ content to the right; ``_verb_cands`` collects the verb candidates of a document
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from spacy.tokens import Token
@@ -526,18 +527,58 @@ def _extend_clause(ctx: _Ctx, verb: Token, b: int) -> int:
     return b
 
 
-def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Cand]:
-    lex, doc = ctx.lex, ctx.doc
+@dataclass
+class _Reading:
+    """What :func:`_verb_cand` has found out about one cue verb so far: the verb's parts, then
+    the content span (token indices), its kind, the words inside it that are not content
+    (``skip``, characters), the addressee and whether the writer is the source (``author``)."""
+
+    verb: Token
+    cue_tok: Token
+    lem: str
+    cls: Optional[str]
+    dobj: Optional[Token]
+    dative: Optional[Token]
+    passive: bool
+    sent: object
     content: Optional[tuple[int, int]] = None
-    kind = "clause"
+    kind: str = "clause"
     skip: Optional[tuple[int, int]] = None
     addressee: Optional[Token] = None
-    passive = _is_passive(verb)
-    sent = ctx.sents[ctx.sent_of(verb)]
-    cls = lex.verb_class.get(lem)
+    author: bool = False
 
-    dobj = (_children(verb, "dobj") or [None])[0]
-    dative = (_children(verb, "dative") or [None])[0]
+
+def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Cand]:
+    """The candidate statement of a cue verb, or ``None``.
+
+    The content is a clausal complement when there is one (:func:`_clause_complements`,
+    :func:`_clause_content`), else the first of :data:`_CONTENT_FALLBACKS` that finds one
+    ("as X reported", a raised passive, an infinitive, a prepositional or object content);
+    :func:`_with_speaker` adds the addressee and the speaker.
+
+    Example:
+        "Peskov said that talks would resume." -> content "talks would resume", kind "clause"
+    """
+    r = _Reading(verb=verb, cue_tok=cue_tok, lem=lem, cls=ctx.lex.verb_class.get(lem),
+                 dobj=(_children(verb, "dobj") or [None])[0], dative=(_children(verb, "dative") or [None])[0],
+                 passive=_is_passive(verb), sent=ctx.sents[ctx.sent_of(verb)])
+    ccomps = _clause_complements(ctx, r)
+    if ccomps:
+        _clause_content(ctx, r, ccomps)
+    for find in _CONTENT_FALLBACKS:
+        if r.content is not None:
+            break
+        find(ctx, r)
+    if r.content is None:
+        return None
+    return _with_speaker(ctx, r)
+
+
+def _clause_complements(ctx: _Ctx, r: _Reading) -> list[Token]:
+    """The clauses that hold what was said: ``ccomp`` children (a fronted one only when
+    quoted or the attribution is short), else a misparsed gerund, a question's "if"
+    clause or a "that" clause on the noun of a prepositional phrase."""
+    verb, lem, lex, dobj = r.verb, r.lem, ctx.lex, r.dobj
     ccomps = [c for c in _kids(verb) if c.dep_ == "ccomp"]
     if ccomps and ccomps[0].i < verb.i:
         # a fronted clause ("..., he said") needs quotation marks or a short attribution
@@ -551,7 +592,7 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
                     if x.dep_ == "nsubj" and c0.right_edge.i < x.i < verb.i and x.pos_ == "PROPN")
         inverted = any(c.dep_ == "nsubj" and c.i > verb.i for c in _kids(verb)) \
             and c0.right_edge.i < verb.i  # "..., said a former spokesman for X, who ..."
-        if not quoted and not inverted and not (cls in _PRE_CLAUSE_CLASSES and tail <= 10):
+        if not quoted and not inverted and not (r.cls in _PRE_CLAUSE_CLASSES and tail <= 10):
             ccomps = [c for c in ccomps if c.i > verb.i]
     if not ccomps and lem in lex.no_object_content and dobj is None:
         # "He said legalizing it could ...": a clause misparsed as a gerund complement
@@ -574,83 +615,119 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
                     break
             if ccomps:
                 break
-    if ccomps:
-        a = min(c.left_edge.i for c in ccomps)
-        b = max(c.right_edge.i for c in ccomps)
-        before = [c for c in ccomps if c.right_edge.i < verb.i]
-        after = [c for c in ccomps if c.left_edge.i > verb.i]
-        if before and after and all("\n" in ctx.text[verb.idx:c.left_edge.idx] for c in after):
-            # “A,” she said, ... ⏎ “B,” she added: the parse runs into the next paragraph
-            after, a, b = [], min(c.left_edge.i for c in before), max(c.right_edge.i for c in before)
-        q_after = ctx.quote_at(after[0].left_edge.idx) if after else None
-        if before and after and q_after is not None and q_after.open_char > verb.idx \
-                and not ctx.text[q_after.start:after[0].left_edge.idx].strip(" ,;:—–-'\"“‘") \
-                and "\n" not in ctx.text[verb.idx:after[0].left_edge.idx]:
-            # "“A,” he said, “B.”": one content around the attribution
-            g0, g1 = max(c.right_edge.i for c in before) + 1, min(c.left_edge.i for c in after) - 1
-            skip = (doc[g0].idx, doc[g1].idx + len(doc[g1]))
-            kind = "around"
-        elif after and _fronted_part(ctx, verb, after[0]) is not None:
-            # "At times, people said, ...", "It is no surprise, he said, that ...": the words
-            # before the attribution belong to the content too
-            a, g0, g1 = _fronted_part(ctx, verb, after[0])
-            skip, kind = (doc[g0].idx, doc[g1].idx + len(doc[g1])), "around"
-        elif a <= verb.i <= b:  # parse oddity: keep the side after the verb
-            a = verb.i + 1
-        q_end = ctx.quote_at(doc[b].idx) if kind == "around" else None
-        if q_end is not None and q_end.open_char > verb.idx and q_end.end > doc[b].idx + len(doc[b]):
-            last = _tok_at(ctx, q_end.end - 1)  # “A,” he said, “B. C.”: the whole second quotation
-            b = last.i if last is not None else b
-        c0 = ccomps[0]
-        if dobj is not None and verb.i < dobj.i < c0.i and lem not in lex.addressee_object \
-                and not any(x.dep_ in _SUBJ_DEPS for x in _kids(c0)):
-            a = min(a, dobj.left_edge.i)  # "asserting the US and allies “will ...”"
-        if kind == "clause" and a > verb.i:
-            b = _extend_clause(ctx, verb, b)
-        content = (a, b)
-    if content is None and verb.dep_ == "advcl" and dobj is None and any(
+    return ccomps
+
+
+def _clause_content(ctx: _Ctx, r: _Reading, ccomps: list[Token]) -> None:
+    """Set the content span of the clausal complements, around the attribution when they
+    stand on both sides of it ("“A,” he said, “B.”")."""
+    verb, doc, dobj = r.verb, ctx.doc, r.dobj
+    kind, skip = "clause", None
+    a = min(c.left_edge.i for c in ccomps)
+    b = max(c.right_edge.i for c in ccomps)
+    before = [c for c in ccomps if c.right_edge.i < verb.i]
+    after = [c for c in ccomps if c.left_edge.i > verb.i]
+    if before and after and all("\n" in ctx.text[verb.idx:c.left_edge.idx] for c in after):
+        # “A,” she said, ... ⏎ “B,” she added: the parse runs into the next paragraph
+        after, a, b = [], min(c.left_edge.i for c in before), max(c.right_edge.i for c in before)
+    q_after = ctx.quote_at(after[0].left_edge.idx) if after else None
+    if before and after and q_after is not None and q_after.open_char > verb.idx \
+            and not ctx.text[q_after.start:after[0].left_edge.idx].strip(" ,;:—–-'\"“‘") \
+            and "\n" not in ctx.text[verb.idx:after[0].left_edge.idx]:
+        # "“A,” he said, “B.”": one content around the attribution
+        g0, g1 = max(c.right_edge.i for c in before) + 1, min(c.left_edge.i for c in after) - 1
+        skip = (doc[g0].idx, doc[g1].idx + len(doc[g1]))
+        kind = "around"
+    elif after and _fronted_part(ctx, verb, after[0]) is not None:
+        # "At times, people said, ...", "It is no surprise, he said, that ...": the words
+        # before the attribution belong to the content too
+        a, g0, g1 = _fronted_part(ctx, verb, after[0])
+        skip, kind = (doc[g0].idx, doc[g1].idx + len(doc[g1])), "around"
+    elif a <= verb.i <= b:  # parse oddity: keep the side after the verb
+        a = verb.i + 1
+    q_end = ctx.quote_at(doc[b].idx) if kind == "around" else None
+    if q_end is not None and q_end.open_char > verb.idx and q_end.end > doc[b].idx + len(doc[b]):
+        last = _tok_at(ctx, q_end.end - 1)  # “A,” he said, “B. C.”: the whole second quotation
+        b = last.i if last is not None else b
+    c0 = ccomps[0]
+    if dobj is not None and verb.i < dobj.i < c0.i and r.lem not in ctx.lex.addressee_object \
+            and not any(x.dep_ in _SUBJ_DEPS for x in _kids(c0)):
+        a = min(a, dobj.left_edge.i)  # "asserting the US and allies “will ...”"
+    if kind == "clause" and a > verb.i:
+        b = _extend_clause(ctx, verb, b)
+    r.content, r.kind, r.skip = (a, b), kind, skip
+
+
+# ---- contents without a clausal complement, tried in the order of _CONTENT_FALLBACKS
+
+
+def _as_clause_content(ctx: _Ctx, r: _Reading) -> None:
+    """"As Politico reported, Trump would win." / "..., as he noted.": the clause it modifies."""
+    verb, sent = r.verb, r.sent
+    if verb.dep_ == "advcl" and r.dobj is None and any(
             m.dep_ == "mark" and m.lower_ == "as" for m in _kids(verb)) \
-            and cls in _PRE_CLAUSE_CLASSES and verb.head.pos_ in {"VERB", "AUX"}:
-        # "As Politico reported, Trump would win." / "..., as he noted.": the clause it modifies
+            and r.cls in _PRE_CLAUSE_CLASSES and verb.head.pos_ in {"VERB", "AUX"}:
         h = verb.head
         a, b = _subtree_range(h, [verb])
         a, b = max(a, sent.start), min(b, sent.end - 1)
         if verb.left_edge.i > h.i:
             b = min(b, verb.left_edge.i - 1)
         if b - a >= 2:
-            content, kind = (a, b), "as"
-    if content is None and dobj is not None and lem not in lex.addressee_object:
-        # misparse of "agreed Ukraine and America will continue ...": object + finite conjunct
+            r.content, r.kind = (a, b), "as"
+
+
+def _object_conjunct_content(ctx: _Ctx, r: _Reading) -> None:
+    """Misparse of "agreed Ukraine and America will continue ...": object + finite conjunct."""
+    verb, dobj = r.verb, r.dobj
+    if dobj is not None and r.lem not in ctx.lex.addressee_object:
         fin = [c for c in _kids(verb) if c.dep_ == "conj" and c.i > dobj.i
                and not any(x.dep_ in _SUBJ_DEPS for x in _kids(c))
                and any(x.dep_ == "aux" and x.tag_ == "MD" for x in _kids(c))]
         if fin and dobj.pos_ in {"PROPN", "NOUN"}:
-            content = (dobj.left_edge.i, fin[0].right_edge.i)
-    author = False
-    if content is None and passive and _agent(verb) is None:
-        # "The sale is expected to expand ...", "He is said to have ...": the writer reports
-        # what is expected or said; the content is the subject with the infinitive
+            r.content = (dobj.left_edge.i, fin[0].right_edge.i)
+
+
+def _raised_content(ctx: _Ctx, r: _Reading) -> None:
+    """"The sale is expected to expand ...", "He is said to have ...": the writer reports what
+    is expected or said; the content is the subject with the infinitive."""
+    verb, doc = r.verb, ctx.doc
+    if r.passive and _agent(verb) is None:
         spass = _children(verb, "nsubjpass")
         xs = [c for c in _kids(verb) if c.dep_ == "xcomp" and _has_to(c) and c.i > verb.i]
         if spass and xs and spass[0].i < verb.i and spass[0].lower_ not in _RELATIVE \
                 and spass[0].lower_ not in _EXPLETIVES and spass[0].tag_ not in {"WDT", "WP"}:
-            content, kind, author = (spass[0].left_edge.i, xs[0].right_edge.i), "raised", True
+            r.content, r.kind, r.author = (spass[0].left_edge.i, xs[0].right_edge.i), "raised", True
             first = min([verb.i] + [c.i for c in _kids(verb) if c.dep_ in {"aux", "auxpass", "neg", "advmod"}
                                     and spass[0].i < c.i < verb.i])
-            skip = (doc[first].idx, _cue_end(cue_tok, lem))
-    if content is None and lem in lex.content_preps and lem in {"ask", "call for", "appeal"}:
-        content = _prep_content(ctx, [verb], lex.content_preps[lem])
+            r.skip = (doc[first].idx, _cue_end(r.cue_tok, r.lem))
+
+
+def _request_content(ctx: _Ctx, r: _Reading) -> None:
+    """"asked for ...", "called for ...", "appealed for ...": the object of the preposition."""
+    lex, lem = ctx.lex, r.lem
+    if lem in lex.content_preps and lem in {"ask", "call for", "appeal"}:
+        content = _prep_content(ctx, [r.verb], lex.content_preps[lem])
         if content is not None:
-            kind = "prep"
-            content = (content[0], _extend_right(ctx, verb, content[1], sent_end=sent.end - 1))
-    if content is None and lem in lex.infinitive:
+            r.kind = "prep"
+            r.content = (content[0], _extend_right(ctx, r.verb, content[1], sent_end=r.sent.end - 1))
+
+
+def _infinitive_content(ctx: _Ctx, r: _Reading) -> None:
+    """"promised to withdraw ...": the infinitive."""
+    verb = r.verb
+    if r.lem in ctx.lex.infinitive:
         xs = [c for c in _kids(verb) if c.dep_ in {"xcomp", "advcl"} and _has_to(c) and c.i > verb.i]
         if xs:
             a, b = _subtree_range(xs[0])
-            content = (a, _extend_right(ctx, verb, b, sent_end=sent.end - 1))
-            kind = "infinitive"
-    if content is None and lem == "express" and dobj is not None \
-            and dobj.lemma_.lower() in lex.stance_nouns:
+            r.content = (a, _extend_right(ctx, verb, b, sent_end=r.sent.end - 1))
+            r.kind = "infinitive"
+
+
+def _stance_content(ctx: _Ctx, r: _Reading) -> None:
+    """"expressed hope that ...", "expressed concern about ...": the stance noun's clause or
+    preposition, else the noun itself."""
+    lex, verb, dobj = ctx.lex, r.verb, r.dobj
+    if r.lem == "express" and dobj is not None and dobj.lemma_.lower() in lex.stance_nouns:
         cl = [c for c in _kids(dobj) if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > dobj.i
               and any(m.dep_ == "mark" for m in _kids(c))]
         if cl:
@@ -658,57 +735,81 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
         else:
             content = _prep_content(ctx, [dobj, verb], lex.content_preps.get("express", frozenset()))
             if content is not None:
-                content = (content[0], _extend_right(ctx, verb, content[1], sent_end=sent.end - 1))
+                content = (content[0], _extend_right(ctx, verb, content[1], sent_end=r.sent.end - 1))
         if content is not None:
-            kind = "stance"
-            addressee = _to_addressee([verb, dobj])
+            r.content, r.kind = content, "stance"
+            r.addressee = _to_addressee([verb, dobj])
         else:
-            content = _subtree_range(dobj)
-            kind = "object"
-    if content is None and lem in lex.content_preps:
-        owners2 = [verb] + ([dobj] if dobj is not None else [])
-        if cue_tok is not verb:
-            owners2 = [cue_tok] + owners2
+            r.content, r.kind = _subtree_range(dobj), "object"
+
+
+def _preposition_content(ctx: _Ctx, r: _Reading) -> None:
+    """"warned of ...", "spoke about ...": the object of the cue's content preposition."""
+    lex, verb, lem = ctx.lex, r.verb, r.lem
+    if lem in lex.content_preps:
+        owners2 = [verb] + ([r.dobj] if r.dobj is not None else [])
+        if r.cue_tok is not verb:
+            owners2 = [r.cue_tok] + owners2
         content = _prep_content(ctx, owners2, lex.content_preps[lem])
         if content is not None:
-            kind = "prep"
-            content = (content[0], _extend_right(ctx, verb, content[1], sent_end=sent.end - 1))
-    if content is None and passive:
-        spass = _children(verb, "nsubjpass") or (
-            _children(verb.head, "nsubjpass") if verb.dep_ == "conj" else [])
-        if spass:
-            s = spass[0]
-            if s.lower_ in _DEMONSTRATIVES and s.pos_ in {"PRON", "DET"} and not list(_kids(s)):
-                si = ctx.sent_of(verb)
-                if si > 0:
-                    prev = ctx.sents[si - 1]
-                    content = (prev.start, prev.end - 1)
-                    kind = "previous"
-            elif s.lower_ not in _EXPLETIVES:
-                content = _subtree_range(s)
-                kind = "subject"
-        if content is None:
-            xs = [c for c in _kids(verb) if c.dep_ == "xcomp" and _has_to(c)]
-            if xs and lem in lex.infinitive | {"suggest", "offer", "propose"}:
-                content = _subtree_range(xs[0])
-                kind = "infinitive"
-    if content is None and dobj is not None and lem not in lex.addressee_object \
-            and lem not in lex.no_object_content and not passive and (
+            r.kind = "prep"
+            r.content = (content[0], _extend_right(ctx, verb, content[1], sent_end=r.sent.end - 1))
+
+
+def _passive_content(ctx: _Ctx, r: _Reading) -> None:
+    """"This was denied by ...", "A ceasefire was proposed": the passive subject (the previous
+    sentence for a bare demonstrative), else an infinitive."""
+    verb, lem = r.verb, r.lem
+    if not r.passive:
+        return
+    spass = _children(verb, "nsubjpass") or (
+        _children(verb.head, "nsubjpass") if verb.dep_ == "conj" else [])
+    if spass:
+        s = spass[0]
+        if s.lower_ in _DEMONSTRATIVES and s.pos_ in {"PRON", "DET"} and not list(_kids(s)):
+            si = ctx.sent_of(verb)
+            if si > 0:
+                prev = ctx.sents[si - 1]
+                r.content, r.kind = (prev.start, prev.end - 1), "previous"
+        elif s.lower_ not in _EXPLETIVES:
+            r.content, r.kind = _subtree_range(s), "subject"
+    if r.content is None:
+        xs = [c for c in _kids(verb) if c.dep_ == "xcomp" and _has_to(c)]
+        if xs and lem in ctx.lex.infinitive | {"suggest", "offer", "propose"}:
+            r.content, r.kind = _subtree_range(xs[0]), "infinitive"
+
+
+def _object_content(ctx: _Ctx, r: _Reading) -> None:
+    """"denied the reports", "confirmed the deal": the direct object, when it can be content."""
+    lex, verb, lem, dobj = ctx.lex, r.verb, r.lem, r.dobj
+    if dobj is not None and lem not in lex.addressee_object \
+            and lem not in lex.no_object_content and not r.passive and (
                 (dobj.lower_ not in _OBJ_PRONOUNS and dobj.pos_ != "PRON") or _as_phrase(verb)
-                or (dobj.lower_ in _PERSONAL_OBJECTS and (lem in lex.inner_cues or cls in _POSITION_CLASSES))):
+                or (dobj.lower_ in _PERSONAL_OBJECTS and (lem in lex.inner_cues or r.cls in _POSITION_CLASSES))):
         a, b = _subtree_range(dobj)
-        content = (a, _extend_right(ctx, verb, b, sent_end=sent.end - 1))
-        kind = "object"
-    if content is None:
-        return None
-    if lem in lex.addressee_object and addressee is None:
-        addressee = dobj if (dobj is not None and not (content[0] <= dobj.i <= content[1])) else dative
+        r.content = (a, _extend_right(ctx, verb, b, sent_end=r.sent.end - 1))
+        r.kind = "object"
+
+
+#: asked in this order when the verb has no clausal complement; the first to set a content wins
+_CONTENT_FALLBACKS = (_as_clause_content, _object_conjunct_content, _raised_content, _request_content,
+                      _infinitive_content, _stance_content, _preposition_content, _passive_content,
+                      _object_content)
+
+
+def _with_speaker(ctx: _Ctx, r: _Reading) -> Optional[_Cand]:
+    """The candidate with its addressee and speaker; ``None`` when the verb has no speaker
+    or its only subject lies inside the content."""
+    verb, lem, dobj, content, skip = r.verb, r.lem, r.dobj, r.content, r.skip
+    addressee = r.addressee
+    if lem in ctx.lex.addressee_object and addressee is None:
+        addressee = dobj if (dobj is not None and not (content[0] <= dobj.i <= content[1])) else r.dative
     if addressee is None:
-        addressee = _to_addressee([verb]) if kind != "infinitive" else None
+        addressee = _to_addressee([verb]) if r.kind != "infinitive" else None
         if addressee is not None and content[0] <= addressee.i <= content[1]:
             addressee = None
     subj, skind = _subject(ctx, verb)
-    if author:
+    if r.author:
         subj, skind = None, "author"
     if subj is not None and content[0] <= subj.i <= content[1] and not (
             skip is not None and skip[0] <= subj.idx < skip[1]):
@@ -717,6 +818,6 @@ def _verb_cand(ctx: _Ctx, verb: Token, cue_tok: Token, lem: str) -> Optional[_Ca
         return None
     if addressee is not None and subj is not None and verb.i < subj.i < addressee.i:
         addressee = None  # "said the Adviser to the Head of ...": part of the subject
-    return _Cand(cue=lem, cue_tok=cue_tok, cue_start=cue_tok.idx, cue_end=_cue_end(cue_tok, lem),
-                 content=content, speaker_np=subj, speaker_kind=skind, addressee=addressee, kind=kind,
+    return _Cand(cue=lem, cue_tok=r.cue_tok, cue_start=r.cue_tok.idx, cue_end=_cue_end(r.cue_tok, lem),
+                 content=content, speaker_np=subj, speaker_kind=skind, addressee=addressee, kind=r.kind,
                  skip=skip)
