@@ -431,3 +431,17 @@ def test_chunks_are_sized_by_words_and_capped_by_batch_size(folder, nlp, serial,
         par = toolkit.parse_many(folder, nlp=nlp, executor=ex, batch_size=batch_size)
     assert ex.chunks == expected
     assert_same_tables(par, serial)
+
+
+def test_cache_fingerprint_covers_the_subpackages():
+    """A change to any extraction module, in a subpackage too, must give new cache keys."""
+    from toolkit.corpus import fingerprint_files
+
+    from pathlib import Path
+
+    root = Path(toolkit.__file__).resolve().parent.parent
+    names = {p.relative_to(root).as_posix() for p in fingerprint_files()}
+    assert "toolkit/statements/cues.py" in names
+    assert "toolkit/actors/pronouns.py" in names
+    assert "toolkit/data/reporting_verbs.yaml" in names
+    assert "toolkit/report.py" not in names and "toolkit/plots.py" not in names

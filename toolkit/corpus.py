@@ -77,12 +77,21 @@ CHUNK_WORDS = 2000
 _MAGIC = b"TKCACHE1"
 _DIGEST = 32
 #: Modules that do not change what is extracted (left out of the code fingerprint).
-_PRESENTATION = {"cli.py", "plots.py", "render.py", "rhetoric.py", "evaluate.py", "paths.py", "__main__.py"}
+_PRESENTATION = {"cli.py", "plots.py", "render.py", "report.py", "rhetoric.py", "evaluate.py", "paths.py", "__main__.py"}
 
 PathLike = Union[str, Path]
 
 
 # --------------------------------------------------------------------------- cache keys
+
+
+def fingerprint_files() -> list[Path]:
+    """The files whose contents key the cache: every extraction module of the package,
+    subpackages included (``statements/``, ``actors/``), and every lexicon."""
+    pkg = Path(__file__).resolve().parent
+    files = sorted(p for p in pkg.rglob("*.py")
+                   if "__pycache__" not in p.parts and p.relative_to(pkg).as_posix() not in _PRESENTATION)
+    return files + sorted((pkg / "data").glob("**/*.y*ml"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -96,9 +105,7 @@ def code_fingerprint() -> str:
 
     pkg = Path(__file__).resolve().parent
     h = hashlib.sha256(f"{__version__}|{CACHE_FORMAT}".encode())
-    files = sorted(p for p in pkg.glob("*.py") if p.name not in _PRESENTATION)
-    files += sorted((pkg / "data").glob("**/*.y*ml"))
-    for p in files:
+    for p in fingerprint_files():
         h.update(p.relative_to(pkg).as_posix().encode())
         h.update(hashlib.sha256(p.read_bytes()).digest())
     return h.hexdigest()[:16]
