@@ -445,3 +445,20 @@ def test_cache_fingerprint_covers_the_subpackages():
     assert "toolkit/actors/pronouns.py" in names
     assert "toolkit/data/reporting_verbs.yaml" in names
     assert "toolkit/report.py" not in names and "toolkit/plots.py" not in names
+
+
+def test_read_corpus_opens_a_dataset_written_before_new_columns(tmp_path):
+    """Tables written by an earlier version (no speaker_kind/kind columns) still open: the
+    newer columns are empty and a warning names the file and the columns."""
+    corpus = toolkit.parse_many([toolkit.ArticleInput(text="Officials said the bridge would reopen.",
+                                                      article_id="a1", published="2025-05-30")])
+    corpus.write_parquet(tmp_path)
+    old = pl.read_parquet(tmp_path / "statements.parquet").drop(["speaker_kind", "kind"])
+    old.write_parquet(tmp_path / "statements.parquet")
+    with pytest.warns(UserWarning, match=r"statements\.parquet.*speaker_kind, kind"):
+        back = toolkit.read_corpus(tmp_path)
+    assert list(back.statements.columns) == list(frames.SCHEMAS["statements"])
+    assert back.statements["kind"].isna().all() and len(back.statements) == len(corpus.statements)
+    pl.DataFrame({"x": [1]}).write_parquet(tmp_path / "events.parquet")
+    with pytest.raises(ValueError, match="events.parquet"), pytest.warns(UserWarning):
+        toolkit.read_corpus(tmp_path)

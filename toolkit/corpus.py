@@ -1016,8 +1016,14 @@ def read_corpus(directory: PathLike, *, backend: str = "pandas") -> Corpus:
             return pl.DataFrame(schema=schemas[name])
         df = pl.read_parquet(p)
         missing = [c for c in schemas[name] if c not in df.columns]
+        if "article_id" in missing or len(missing) * 2 > len(schemas[name]):
+            raise ValueError(f"{p}: column {missing[0]!r} is missing (not a table written by write_parquet)")
         if missing:
-            raise ValueError(f"{p}: column {missing[0]!r} is missing")
+            # A dataset written by an earlier version: its newer columns are left empty.
+            warnings.warn(f"{p}: written by an earlier version of the toolkit; column(s) "
+                          f"{', '.join(missing)} left empty (parse the articles again to fill them)",
+                          stacklevel=3)
+            df = df.with_columns([pl.lit(None).alias(c) for c in missing])
         return df.select(list(schemas[name])).cast(schemas[name])
 
     arts = load("articles")
