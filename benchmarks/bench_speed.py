@@ -24,7 +24,7 @@ import time
 
 import fair  # benchmarks/fair.py (this script's folder is on sys.path)
 from toolkit import actors, dates, events, statements
-from toolkit.article import parse_many
+from toolkit.corpus import parse_many
 from toolkit.ingest import ArticleInput
 from toolkit.models import load_pipeline
 from toolkit.paths import SHARED_DIR

@@ -13,7 +13,7 @@ from .chronology import chronology
 from .ingest import ArticleInput, ArticleWarning, ReadError, iter_articles, read_article, read_articles
 from .models import DEFAULT_PIPELINE, load_pipeline
 
-__version__ = "0.1.0"
+from ._version import __version__
 
 __all__ = [
     "Article", "ArticleInput", "ArticleWarning", "Corpus", "DEFAULT_PIPELINE", "chronology", "evaluate", "iter_articles",

@@ -130,6 +130,8 @@ class _Tables:
 
     _tables = ("articles", "sentences", "actors", "mentions", "dates", "statements", "attributions",
                "events")
+    #: Tables written by :meth:`write_parquet` besides :attr:`_tables` (a corpus adds ``errors``).
+    _also_written: tuple = ()
 
     def __init__(self, backend: str = "pandas"):
         self.backend = frames.check_backend(backend)
@@ -166,7 +168,7 @@ class _Tables:
         out = Path(directory)
         out.mkdir(parents=True, exist_ok=True)
         written = {}
-        for name in self._tables + (("errors",) if isinstance(self, Corpus) else ()):
+        for name in self._tables + self._also_written:
             frame = frames.build(name, self._rows(name), backend="polars")
             path = out / f"{name}.parquet"
             tmp = path.with_suffix(".parquet.tmp")
@@ -268,6 +270,3 @@ def parse(text: str, *, published: DateLike = None, title: Optional[str] = None,
 
 
 InputLike = Union[str, Path, ArticleInput]
-
-# The corpus (streaming, cache, workers) lives in toolkit.corpus; re-exported here.
-from .corpus import Corpus, parse_many  # noqa: E402

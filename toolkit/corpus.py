@@ -101,7 +101,7 @@ def code_fingerprint() -> str:
     Any change to an extractor or a lexicon (``toolkit/data/*.yaml``) gives new cache keys, so
     a cache never serves records made by older rules.
     """
-    from . import __version__
+    from ._version import __version__
 
     pkg = Path(__file__).resolve().parent
     h = hashlib.sha256(f"{__version__}|{CACHE_FORMAT}".encode())
@@ -762,6 +762,7 @@ class Corpus(_article._Tables):
     """
 
     _tables = TABLES
+    _also_written = ("errors",)
 
     def __init__(self, articles: Sequence = (), errors: Sequence[ReadError] = (), *, backend: str = "pandas"):
         super().__init__(backend)
@@ -1332,12 +1333,8 @@ def _chunk_results(runner, fut: cf.Future, items: list, timeout: Optional[float]
     return out
 
 
-def _parse(inputs, *, published=None, nlp: NlpLike = None, batch_size: int = 32, backend: str = "pandas",
-           workers: int = 1, cache_dir: Optional[PathLike] = None, executor: Any = None,
-           progress: bool = False, keep_docs: bool = False, sink: Optional[_ParquetSink] = None,
-           flush_every: int = 1000, timeout: Optional[float] = None):
-    """The loop of :func:`parse_many` (returns a Corpus) and :func:`parse_to_parquet` (with a
-    sink: returns the counts and the errors)."""
+def _check_parse_options(*, workers, batch_size, timeout, executor) -> None:
+    """Refuse invalid options of :func:`parse_many` with a message saying what is expected."""
     if not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers={workers!r} is invalid; must be an integer >= 1")
     if not isinstance(batch_size, int) or batch_size < 1:
@@ -1348,6 +1345,32 @@ def _parse(inputs, *, published=None, nlp: NlpLike = None, batch_size: int = 32,
         if workers == 1 and executor is None:
             raise ValueError("timeout needs workers >= 2 or an executor: a parse running in this "
                              "process cannot be stopped")
+
+
+def _decoded(payload, *, encode: bool):
+    """One article's result as ``(nested frame, payload for the cache, error)``: records from a
+    forked worker, frames built in this process, or bytes from a worker or the cache."""
+    try:
+        if isinstance(payload, _article.Records):  # from a forked worker
+            payload = _nest(records_frames(payload))
+        if isinstance(payload, pl.DataFrame):  # frames built in this process
+            nested = payload
+            if encode:
+                payload = encode_nested(nested)
+        else:
+            nested = decode_payload(payload)
+    except Exception as exc:
+        return None, payload, ("decode", f"{type(exc).__name__}: {exc}")
+    return nested, payload, None
+
+
+def _parse(inputs, *, published=None, nlp: NlpLike = None, batch_size: int = 32, backend: str = "pandas",
+           workers: int = 1, cache_dir: Optional[PathLike] = None, executor: Any = None,
+           progress: bool = False, keep_docs: bool = False, sink: Optional[_ParquetSink] = None,
+           flush_every: int = 1000, timeout: Optional[float] = None):
+    """The loop of :func:`parse_many` (returns a Corpus) and :func:`parse_to_parquet` (with a
+    sink: returns the counts and the errors)."""
+    _check_parse_options(workers=workers, batch_size=batch_size, timeout=timeout, executor=executor)
     override = _article.parse_published(published)
     model = load_pipeline(nlp)
     cache = Cache(cache_dir) if cache_dir is not None else None
@@ -1403,17 +1426,7 @@ def _parse(inputs, *, published=None, nlp: NlpLike = None, batch_size: int = 32,
                 _, payload, err, doc = by_pos[t.pos]
                 aid = t.item.article_id
                 if err is None:
-                    try:
-                        if isinstance(payload, _article.Records):  # from a forked worker
-                            payload = _nest(records_frames(payload))
-                        if isinstance(payload, pl.DataFrame):  # frames built in this process
-                            nested = payload
-                            if cache is not None:
-                                payload = encode_nested(nested)
-                        else:
-                            nested = decode_payload(payload)
-                    except Exception as exc:
-                        err = ("decode", f"{type(exc).__name__}: {exc}")
+                    nested, payload, err = _decoded(payload, encode=cache is not None)
                 if err is not None:
                     errors.append(ReadError(t.item.path or "", aid, err[0], err[1]))
                     bar.update(1)

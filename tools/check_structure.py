@@ -35,24 +35,13 @@ MAX_CLASS_LINES = 300
 
 ROOT = Path(__file__).resolve().parent.parent / "toolkit"
 
-#: Import circles still being taken apart by other work; a circle is allowed when all its
-#: modules are in one entry's set. Shrink this as the work lands.
-ALLOWED_CYCLES: dict[frozenset, str] = {
-    # issue 18: article imports Corpus/parse_many, corpus imports Article; and corpus takes
-    # __version__ from the package __init__, which imports article, corpus and evaluate
-    # (evaluate imports article). corpus.py and article.py are being rewritten by other work.
-    frozenset({"toolkit", "toolkit.article", "toolkit.corpus", "toolkit.evaluate"}):
-        "article <-> corpus, and corpus -> the package __init__ (__version__); being rewritten (issue 18)",
-}
+#: Known import circles, each a frozenset of modules with the reason it is tolerated (a circle
+#: is allowed when all its modules are in one entry's set). Empty: keep it so.
+ALLOWED_CYCLES: dict[frozenset, str] = {}
 
-#: Functions or classes still over the limit, as "module:qualified.name", with the reason.
-#: Modules others are rewriting this session (toolkit/actors/*, toolkit/corpus.py) are
-#: listed whole with a trailing ":*".
-ALLOWED_LONG: dict[str, str] = {
-    "toolkit.actors:*": "actors package, being rebuilt as passes (issue 'Who speaks')",
-    "toolkit.corpus:*": "corpus.py, being rewritten (issue 18: corpus._parse)",
-    "toolkit.article:*": "article.py, being rewritten alongside corpus.py (issue 18)",
-}
+#: Functions or classes known to be over the limit, as "module:qualified.name" (or a whole
+#: module as "module:*"), with the reason. Empty: keep it so.
+ALLOWED_LONG: dict[str, str] = {}
 
 
 @dataclass
