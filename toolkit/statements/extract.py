@@ -21,6 +21,7 @@ from .lexicon import LexiconLike, load_lexicon
 from .nested import _nested_voices
 from .noun_cues import _according_cands, _colon_cands, _noun_cands
 from .quote_cands import _quote_cands
+from .readouts import find_meetings, readout_who
 from .speakers import _addressee, _speaker_kind, _speaker_range, _Who, _who
 
 
@@ -79,6 +80,7 @@ def extract_statements(
 
     out: list[Statement] = []
     done: list[tuple[_Cand, _Who]] = []
+    meetings = find_meetings(ctx)  # calls and meetings a readout reports (readouts.py)
     for c in sorted(cands, key=lambda c: c.cue_start):
         cs, ce = c.chars
         if c.speaker_kind == "author":
@@ -91,6 +93,8 @@ def extract_statements(
                      or _speaker_range(ctx, c.speaker_np, c.cue_tok))
             if w.actor_id is None and c.speaker_np is not None and c.speaker_np.pos_ == "PRON":
                 w = _pronoun_fallback(ctx, c.speaker_np, done, w)
+        if c.speaker_kind in {"np", "readout"}:
+            w = readout_who(ctx, meetings, c, w)
         done.append((c, w))
         out.append(Statement(
             speaker=w.name, speaker_id=w.actor_id, speaker_text=w.text, cue=c.cue,
