@@ -27,19 +27,19 @@ CASES = [
     ("President Maria Santos spoke by phone with Chancellor Peter Lindqvist on Monday. "
      "Both sides welcomed the new trade agreement.",
      "the new trade agreement", "Maria Santos and Peter Lindqvist"),
-    ("Vladimir Orlov met with President of the Republic of Serbia Aleksandar Vucic in "
-     "Belgrade. The leaders agreed to expand cooperation in energy.",
-     "to expand cooperation in energy", "Vladimir Orlov and Aleksandar Vucic"),
+    ("Vladimir Orlov met with President of the Republic of Veldoria Tomas Rind in "
+     "Korsk. The leaders agreed to widen cooperation on river shipping.",
+     "to widen cooperation on river shipping", "Vladimir Orlov and Tomas Rind"),
     # title phrases: a state's name, a hyphenated name, two titles of one person
-    ("Anna Keller had a telephone conversation with President of the Kyrgyz Republic Bakyt "
-     "Osmonov. The two presidents reaffirmed their commitment to the alliance.",
-     "their commitment to the alliance", "Anna Keller and Bakyt Osmonov"),
-    ("Anna Keller had a telephone conversation with President of the Republic of Kazakhstan "
-     "Kassym-Jomart Tokayev. The presidents agreed to keep in touch.",
-     "to keep in touch", "Anna Keller and Kassym-Jomart Tokayev"),
-    ("Anna Keller had a telephone conversation with Chairperson of the African Union, "
-     "President of the Republic of Senegal Macky Sall. The leaders agreed to keep in touch.",
-     "to keep in touch", "Anna Keller and Macky Sall"),
+    ("Anna Keller had a telephone conversation with President of the Marvanian Republic Luka "
+     "Berant. The two presidents reaffirmed their support for the pact.",
+     "their support for the pact", "Anna Keller and Luka Berant"),
+    ("Anna Keller had a telephone conversation with President of the Republic of Tarvenia "
+     "Jan-Erik Solvang. The presidents agreed to keep in touch.",
+     "to keep in touch", "Anna Keller and Jan-Erik Solvang"),
+    ("Anna Keller had a phone conversation with Chairperson of the Coastal League, "
+     "President of the Republic of Ardania Oumar Delmas. The leaders agreed to keep in touch.",
+     "to keep in touch", "Anna Keller and Oumar Delmas"),
     # "During the conversation, X and Y ...": the coordinated subject; X is the principal
     ("During the telephone conversation, Prime Minister John Carter and President Maria "
      "Santos exchanged greetings. It was emphasised that the bridge will open in May.",

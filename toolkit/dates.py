@@ -526,11 +526,11 @@ def _clause_tense(tok: Token, depth: int = 0) -> Optional[str]:
     if low & _MODALS:  # "would be traveling Thursday"; "would have met" is past
         return "past" if "have" in low and t.tag_ == "VBN" else "future"
     if t.lemma_ in _PLAN_VERBS and t.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
-        return "future"  # "has scheduled a news conference Thursday", "planned a rally on Saturday"
+        return "future"  # "has scheduled a press briefing Thursday", "planned a rally on Saturday"
     if t.tag_ == "VBN" and t.lemma_ in _FUTURE_LEMMAS and not low & {"has", "have", "had"}:
         return "future"
     if "to" in low or t.tag_ == "VB" and t.dep_ == "xcomp":
-        # "voted to support the republic Friday": the infinitive of a past, non-planning verb
+        # "voted to back the measure Friday": the infinitive of a past, non-planning verb
         g = t.head
         # "had been due (scheduled) to expire Friday": planned, but in the past perfect
         gv = g.head if g.dep_ in ("acomp", "attr", "xcomp") and g.pos_ not in ("VERB", "AUX") else g
@@ -1363,7 +1363,7 @@ def _last_quarter(p: dt.date) -> tuple[int, int]:
 
 def _fiscal_quarter(toks: list[Token], words: list[str], ctx: _Ctx) -> Optional[tuple[str, str]]:
     """Quarters with a year modifier: "the 1988 third quarter", "next year's first quarter",
-    "the year-ago quarter", "the year-earlier period" (= the reported quarter, a year back)."""
+    "the year-earlier period", "a year-ago quarter" (= the reported quarter, a year back)."""
     year = shift = q = None
     for i, t in enumerate(toks):
         w = words[i]
@@ -1779,7 +1779,7 @@ _CLOCK_END = {"noon", "midnight", "o'clock"}
 
 
 def _merge_clock_dates(doc: Doc, cands: list[_Cand]) -> list[_Cand]:
-    """"10 p.m. Wednesday", "noon Thursday", "5 p.m. EST, Nov. 9": one TIME expression."""
+    """"10 p.m. Wednesday", "noon Thursday", "7 p.m. EST, Oct. 4": one TIME expression."""
     out: list[_Cand] = []
     for c in cands:
         if out and c.label in ("DATE", "ENT_DATE") and out[-1].label in ("TIME", "ENT_TIME") and \

@@ -582,7 +582,7 @@ def _event_candidates(doc, sent, resolver, dated_verbs=frozenset()):
         if _hypothetical(tok):
             continue  # "must deliver", "can agree": obligations and possibilities, not events
         if tok.dep_ == "pcomp" and tok.head.dep_ == "prep" and tok.head.lower_ not in _EVENT_GERUND_PREPS:
-            continue  # "efforts aimed at ending the war", "toward ending"
+            continue  # "efforts aimed at ending the strike", "toward ending"
         objs = [c for c in _kids(tok) if c.dep_ in ("dobj", "obj")]
         subj, passive = _subject(tok)
         esubj, epassive = _subject(tok, keep_events=True)

@@ -34,7 +34,7 @@ _FORMULA_RE = re.compile(
     r"\bthis\s+([a-z]+(?:[\s-][a-z]+)?)\s+day\s+of\s+([A-Z][a-z]+)\s*,?\s+in\s+the\s+year\s+(?:of\s+our\s+Lord\s+)?"
     r"two\s+thousand(?:\s+and)?(?:\s+([a-z]+(?:-[a-z]+)?))?", re.I)
 _NOT_IN_OFFICE = ("former", "then", "then-", "ex", "ex-", "late", "previous", "prior", "past")
-#: "the State Funeral for Queen Elizabeth II", "the passing of President Carter": no longer in office
+#: "the funeral for Queen Margit of Veldoria", "the passing of President Carter": no longer in office
 _MEMORIAL_RE = re.compile(r"\b(?:funeral (?:of|for)|death of|passing of|memory of|legacy of|mourn(?:ing)?|"
                           r"remembering|honor(?:ing)? the life of)\s+(?:the\s+)?(?:late\s+)?$", re.I)
 
@@ -241,7 +241,7 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _anniversaries(text: str, full: list, today: dt.date) -> list[tuple[int, Optional[dt.date]]]:
     """Years (and days) of the text from anniversaries and durations anchored to a year the
-    sentence names: "the 162nd anniversary of the Battle of Gettysburg (1863)" -> 2025,
+    sentence names: "the 150th anniversary of the Treaty of Veldoria (1875)" -> 2025,
     "four years ago, in 2018" -> 2022, "the 80th anniversary of D-Day" -> 2024-06-06 (the
     event's year from ``dated_terms``), "twenty years after the September 11th attacks" ->
     2021 (only before a dated event). A day comes from the event's full date in the text."""
@@ -353,7 +353,7 @@ _TODAY_AFTER_RE = re.compile(r"^\s*[,)]?\s*(?:[–—-]\s*)?(?:today|tonight)\b(
 def _is_dateline(doc: Doc, f, d: dt.date) -> Optional[str]:
     """Is the full date ``f`` the day of writing? ``"today"`` for a date set next to "today"
     ("they will receive their payment today, July 15, 2021"), ``"weekday"`` for one written
-    with its (matching) weekday ("On Tuesday, March 30, 2021, the President signed into
+    with its (matching) weekday ("On Thursday, April 15, 2021, the Governor signed into
     law"; the caller checks the tense), else ``None``."""
     toks = doc[f.cand.start:f.cand.end]
     if not len(toks):
@@ -466,17 +466,17 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None, abstain: bool 
     1. a weekday paired with a day of the month ("talks on Monday ... scheduled for the 2nd
        of June", "Monday, March 3") fixes the year and brackets the publication in the week
        before or after that day, by the clause's tense;
-       A full date written with its weekday ("On Tuesday, March 30, 2021, the President
+       A full date written with its weekday ("On Thursday, April 15, 2021, the Governor
        signed"), set next to "today" ("today, July 15, 2021") or ending a signed document
        (its last line: "July 28, 2023") is taken as the day of writing;
     2. a signing formula ("this fifth day of January, in the year of our Lord two thousand
        twenty-three", also without "of our Lord");
     3. full dates: the latest one not in a future clause (a planned date bounds the
        publication from above; when it lies more than three weeks after that latest past
-       date, the text is dated two days before it: "is to continue in effect beyond November
-       12, 2021"; "a term expiring ..." is no planned date);
+       date, the text is dated two days before it: "is to stay in force until June
+       3, 2021"; "a term expiring ..." is no planned date);
     4. without a full date, the year of an anniversary or duration anchored to a year ("the
-       162nd anniversary of the Battle of Gettysburg (1863)", "four years ago, in 2018"), else
+       150th anniversary of the Treaty of Veldoria (1875)", "four years ago, in 2018"), else
        the latest year the text names (a year in a future clause bounds from above), with the
        latest day named without a year, else two days before a planned day ("will meet on
        February 24th"), else the end of the latest month named ("In March", "in July 2025");
@@ -528,8 +528,8 @@ class _Facts:
     year_months: list = field(default_factory=list)  # (year, month, tense): "in July 2025"
     weekdays: list = field(default_factory=list)  # (weekday, tense, token index)
     paired: list = field(default_factory=list)  # (weekday, month, day, tense): "Monday, March 3"
-    term_ends: set = field(default_factory=set)  # "for a term expiring October 26, 2024": no planned event
-    strong: list = field(default_factory=list)  # "On Tuesday, March 30, 2021, the President signed", "today, July 15, 2021"
+    term_ends: set = field(default_factory=set)  # "whose term expires on May 9, 2026": no planned event
+    strong: list = field(default_factory=list)  # "On Thursday, April 15, 2021, the Governor signed", "today, July 15, 2021"
     periods: Optional[list] = None  # the periods the text allows (offices, named terms, anniversaries)
     zone: Optional[bool] = None  # daylight saving time by a transcript's EDT/EST
     anniv: list = field(default_factory=list)
@@ -702,8 +702,8 @@ def _by_full_dates(fx: _Facts) -> Optional[tuple[str, tuple]]:
         later = [d for d in planned if d >= est]
         events = [d for d in later if d not in fx.term_ends]
         if events and 21 < (min(events) - est).days < 730 and min(events) == min(later):
-            # the latest past date is far behind the first planned one ("the national emergency
-            # declared on November 12, 2020 ... is to continue in effect beyond November 12,
+            # the latest past date is far behind the first planned one ("the state of alert
+            # declared on June 3, 2020 ... is to stay in force until June 3,
             # 2021"): the text was written shortly before the planned date
             return f"before a planned date: {min(events).isoformat()}", (min(events) - dt.timedelta(days=2), est, min(later))
         return f"latest full date: {est.isoformat()}", (est, est, (min(later) if later else None))

@@ -100,7 +100,7 @@ def add_groups(art) -> None:
             if a is None or a.kind not in {"country", "location"} or not a.country:
                 continue
             if m.end < art.n and doc[m.end].lower_ == "and":
-                continue  # "representatives of the United States and Ukraine": a joint group
+                continue  # "representatives of Canada and Mexico": a joint group
             ce = next((e for e in art.d.entries.values() if e.kind == "country" and e.country == a.country), None)
             if ce is None or not ce.demonyms:
                 continue

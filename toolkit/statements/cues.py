@@ -292,7 +292,7 @@ _CLAUSE_DEPS = {"dobj", "dative", "prep", "npadvmod", "advmod", "prt", "agent", 
 def _inverted_cand(ctx: _Ctx, verb: Token, lem: str) -> Optional[_Cand]:
     """An attribution clause set off by commas whose content is the rest of the sentence,
     which the parser did not attach as the verb's complement: "The plan, he said, will
-    fail." / "Instead, Trump told CNN, his policy would change." / "Taxes will rise, the
+    fail." / "Instead, Okafor told the BBC, her plan would change." / "Taxes will rise, the
     minister told reporters on Monday."
     """
     lex, doc = ctx.lex, ctx.doc
@@ -309,7 +309,7 @@ def _inverted_cand(ctx: _Ctx, verb: Token, lem: str) -> Optional[_Cand]:
     kids = [c for c in _kids(verb) if c.dep_ in _CLAUSE_DEPS and c.dep_ != "punct"]
     fronted = [c for c in kids if c.right_edge.i < s.left_edge.i and c.left_edge.i <= sent.start + 1
                and any(doc[k].text == "," for k in range(c.right_edge.i + 1, s.left_edge.i))]
-    if fronted:  # "At times last year, people close to him said, ...": part of the content
+    if fronted:  # "Early last spring, aides to the mayor said, ...": part of the content
         kids = [c for c in kids if not any(c is f for f in fronted)]
     a = min([s.left_edge.i, verb.i] + [c.left_edge.i for c in kids])
     b = max([verb.i, s.right_edge.i] + [c.right_edge.i for c in kids])
@@ -376,8 +376,8 @@ def _inverted_cand(ctx: _Ctx, verb: Token, lem: str) -> Optional[_Cand]:
 
 
 def _fronted_part(ctx: _Ctx, verb: Token, comp: Token) -> Optional[tuple[int, int, int]]:
-    """An attribution set inside the sentence with its content split around it: "At
-    times, people close to him said, the mere mention ...", "It is no surprise, Mr. Garin
+    """An attribution set inside the sentence with its content split around it: "Most
+    days, aides to the mayor said, the slightest delay ...", "It is no secret, Ms. Dunlop
     said, that ...", "“In Fisher,” Amar said, “even though ...”". The attribution clause
     (subject, verb and the verb's modifiers) stands between commas, the complement comes
     after it and the sentence starts before it: (first token of the content, first and last
@@ -493,7 +493,7 @@ def _extend_right(ctx: _Ctx, verb: Token, b: int, *, sent_end: int) -> int:
             continue
         if c.dep_ in {"advcl", "xcomp"} and c.tag_ == "VB" and _has_to(c) and not gap and edge == b \
                 and not any(x.dep_ in _SUBJ_DEPS for x in _kids(c)):
-            b = edge = c.right_edge.i  # "defended his call to raise the wage": the noun's infinitive
+            b = edge = c.right_edge.i  # "defended her plan to cut the fare": the noun's infinitive
             continue
         if c.dep_ in {"cc", "punct"}:
             continue
@@ -677,7 +677,7 @@ def _as_clause_content(ctx: _Ctx, r: _Reading) -> None:
 
 
 def _object_conjunct_content(ctx: _Ctx, r: _Reading) -> None:
-    """Misparse of "agreed Ukraine and America will continue ...": object + finite conjunct."""
+    """Misparse of "agreed Norway and Chile will continue ...": object + finite conjunct."""
     verb, dobj = r.verb, r.dobj
     if dobj is not None and r.lem not in ctx.lex.addressee_object:
         fin = [c for c in _kids(verb) if c.dep_ == "conj" and c.i > dobj.i
@@ -688,7 +688,7 @@ def _object_conjunct_content(ctx: _Ctx, r: _Reading) -> None:
 
 
 def _raised_content(ctx: _Ctx, r: _Reading) -> None:
-    """"The sale is expected to expand ...", "He is said to have ...": the writer reports what
+    """"The merger is expected to lift ...", "He is said to have ...": the writer reports what
     is expected or said; the content is the subject with the infinitive."""
     verb, doc = r.verb, ctx.doc
     if r.passive and _agent(verb) is None:

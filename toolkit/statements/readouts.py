@@ -3,7 +3,7 @@
 
 An official readout opens with the call or meeting it reports ("Vladimir Putin had a
 telephone conversation with President of France Emmanuel Macron", "X met with Y", "talks
-between the Russian and Ukrainian delegations") and then writes "The parties agreed ...",
+between the Chilean and Norwegian delegations") and then writes "The parties agreed ...",
 "Both sides welcomed ...", "They underscored ...". The speaker of those sentences is the set
 of participants, names joined with " and " in text order (reference convention 6). A
 readout passive ("It was noted / emphasised that ...") is the readout's principal: the
@@ -213,8 +213,8 @@ def _members(head: Token) -> list[Token]:
 
 
 def _represented(tok: Token) -> Token:
-    """Whom a delegation stands for: "representatives of the United States and Ukraine"
-    -> United States (with its conjuncts); other words unchanged."""
+    """Whom a delegation stands for: "representatives of Canada and Mexico"
+    -> Canada (with its conjuncts); other words unchanged."""
     if tok.pos_ == "NOUN" and tok.lower_ not in _TITLES:
         objs = _pobjs(tok, "of") or _pobjs(tok, "from")
         if objs and objs[0].pos_ == "PROPN":
@@ -224,7 +224,7 @@ def _represented(tok: Token) -> Token:
 
 def _participant(ctx: _Ctx, tok: Token) -> _Who:
     """One participant, never a coordination: the person a title phrase names ("President
-    of the Republic of Serbia Aleksandar Vucic" -> Aleksandar Vucic), a name with its
+    of the Republic of Veldoria Tomas Rind" -> Tomas Rind), a name with its
     first names ("Armenia Nikol Pashinyan" -> Nikol Pashinyan), else the actor the words
     name."""
     doc = ctx.doc
