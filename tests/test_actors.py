@@ -42,8 +42,8 @@ CASES = [
      {"Mao Ning": ("person", "Spokesperson", "Chinese Foreign Ministry", "CN")}),
     ("NATO Secretary General Jens Stoltenberg praised the new members.",
      {"Jens Stoltenberg": ("person", "Secretary General", "NATO", None), "NATO": ("organization", None, None, None)}),
-    ("Mykhailo Podolyak, Adviser to the Head of the Office of the President of Ukraine, answered the question.",
-     {"Mykhailo Podolyak": ("person", "Adviser to the Head of the Office of the President of Ukraine",
+    ("Oksana Hrytsenko, Adviser to the Head of the Office of the President of Ukraine, answered the question.",
+     {"Oksana Hrytsenko": ("person", "Adviser to the Head of the Office of the President of Ukraine",
                             "Office of the President of Ukraine", "UA")}),
     ("President Zelenskyy welcomed President Trump's call and thanked the United States.",
      {"Volodymyr Zelenskyy": ("person", "President", "Ukraine", "UA"),
@@ -120,13 +120,13 @@ def test_resolver_on_the_seed(seed, needle, after, expected):
 
 
 @pytest.mark.parametrize("text,span,expected", [
-    ("After a call requested by the President of the French Republic, Vladimir Putin and Emmanuel Macron "
-     "compared notes. The President of France shared his concerns.", "The President of France", "Emmanuel Macron"),
+    ("Emmanuel Macron rang Vladimir Putin late on Friday evening. "
+     "The President of France shared his concerns.", "The President of France", "Emmanuel Macron"),
     ("Vladimir Putin and Emmanuel Macron spoke by phone.", "Vladimir Putin and Emmanuel Macron",
      "Vladimir Putin and Emmanuel Macron"),
     ("Ukrainian and Russian delegations held talks. The parties discussed the ceasefire.", "The parties",
      "Ukrainian delegation and Russian delegation"),
-    ("Alexander Lukashenko phoned President of Ukraine Volodymyr Zelenskyy. The politicians agreed to meet.",
+    ("Alexander Lukashenko phoned President of Ukraine Volodymyr Zelenskyy on Sunday. The politicians agreed to meet.",
      "The politicians", "Alexander Lukashenko and Volodymyr Zelenskyy"),
     # "the two sides" are the countries of the talks, not the last pair of people named
     ("Russia and Ukraine met in Istanbul. Later Donald Trump and Recep Tayyip Erdogan spoke by phone. "

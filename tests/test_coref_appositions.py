@@ -14,12 +14,12 @@ def _speakers(nlp, text):
 
 
 @pytest.mark.parametrize("text, speaker", [
-    ("Chris Christie, who's chairing Donald Trump's transition team, said the plan worked.",
-     "Chris Christie"),
-    ("Brian Fallon, a spokesman for Mrs. Clinton, said the emails were private.", "Brian Fallon"),
-    ("A spokesman for Mrs. Clinton, Brian Fallon, said the emails were private.", "Brian Fallon"),
-    ("John Podesta spoke on Monday. Podesta, who is now chairman of Hillary Clinton's "
-     "presidential campaign, said the deal was good.", "John Podesta"),
+    ("Mark Ellison, who's running Laura Whitaker's fundraising drive, said the plan worked.",
+     "Mark Ellison"),
+    ("Tom Kessler, a spokesman for Mrs. Whitaker, said the files were private.", "Tom Kessler"),
+    ("A spokesman for Mrs. Whitaker, Tom Kessler, said the files were private.", "Tom Kessler"),
+    ("Paul Renner spoke on Monday. Renner, who now chairs Laura Whitaker's "
+     "Senate campaign, said the deal was good.", "Paul Renner"),
     # the owner of the words does speak: "Peskov's statement"
     ("Dmitry Peskov's statement said the talks would continue.", "Dmitry Peskov"),
 ])

@@ -64,3 +64,36 @@ def test_dictionary_claims_only_supported_surnames(nlp, text, absent, present):
 ])
 def test_name_parts(words, parts):
     assert name_parts(words) == parts
+
+
+@pytest.mark.parametrize("text, actor_id", [
+    # a headline gives the surname before the article gives the full name: the actor is
+    # still named in full
+    ("Whitaker, the surprise populist\n\nThe candidate who cares most about trade is Laura "
+     "Whitaker.\n\nWhitaker said the deal was bad.", "laura-whitaker"),
+])
+def test_surname_before_the_full_name_takes_the_full_name(nlp, text, actor_id):
+    res = extract_actors(nlp(text))
+    assert [a.actor_id for a in res.actors if a.kind == "person"] == [actor_id]
+    assert {m.actor_id for m in res.mentions if "Whitaker" in m.text} == {actor_id}
+
+
+@pytest.mark.parametrize("text, word", [
+    # a first name NER leaves untagged or mislabels is a person where it acts as one
+    ("Alan had to choose between Gloria and Rita. In the end Alan chose Gloria over Rita.", "Rita"),
+    ("Emmie sang and Paola played the piano, with Suzanne on drums.", "Paola"),
+])
+def test_untagged_first_names_are_people(nlp, text, word):
+    res = extract_actors(nlp(text))
+    assert any(m.text == word for m in res.mentions), res.mentions
+    assert [a.kind for a in res.actors if a.name == word] == ["person"]
+
+
+@pytest.mark.parametrize("text, word", [
+    # a month, a place or a common word is not a person because it is also a first name
+    ("Sales rose in May, and the mayor of Florence said prices would fall.", "May"),
+    ("Rates will rise in June, the bank said, and fall again by April.", "April"),
+])
+def test_first_name_words_that_are_not_people(nlp, text, word):
+    res = extract_actors(nlp(text))
+    assert not any(a.name == word and a.kind == "person" for a in res.actors), res.actors

@@ -43,3 +43,19 @@ def test_pronoun_gender_agreement(nlp, text, pronoun, actor_id):
 ])
 def test_first_name_gender(name, gender):
     assert first_name_gender(name) == gender
+
+
+@pytest.mark.parametrize("text, pronoun, actor_id", [
+    # the subject of the main clause wins over a subject inside a subordinate clause
+    ("Former Rep. Tom Ellis was a supporter of Mark Dunn while the Ohio senator was in the "
+     "race, he said on Wednesday.", "he", "tom-ellis"),
+    # a speaker goes on speaking: "X said that Y ... . He also said" is X
+    ("Sam Reed coached the team with Tom Hale. Reed said that Hale would stay. He also said "
+     "the season was long.", "He", "sam-reed"),
+    # the nearest subject of the sentence before, not the first person of the paragraph
+    ("Anna Berg hired Maria Holt in 1990. Holt ran the shop for ten years. She retired in 2000.",
+     "She", "maria-holt"),
+])
+def test_pronoun_salience_between_two_people_of_one_gender(nlp, text, pronoun, actor_id):
+    ids = _pronoun_ids(nlp, text)
+    assert (pronoun, actor_id) in ids, ids

@@ -15,8 +15,8 @@ def _speakers(nlp, text):
 @pytest.mark.parametrize("text, speaker", [
     ("SEIU President Mary Kay Henry endorsed Clinton on Monday. The SEIU chief said the union "
      "would campaign hard.", "Mary Kay Henry"),
-    ("Mary Kay Henry, the president of the Service Employees International Union, endorsed "
-     "Clinton. The union chief said members would campaign hard.", "Mary Kay Henry"),
+    ("Ann Porter, the president of the National Nurses Union, endorsed "
+     "Whitaker. The union chief said members would campaign hard.", "Ann Porter"),
     # a body nobody named leads stays an unnamed source
     ("Mary Kay Henry endorsed Clinton. The agency chief said the rules would change.", "agency chief"),
 ])

@@ -4,7 +4,6 @@ the extraction after the parse stays fast (linear, not quadratic, in the input).
 from __future__ import annotations
 
 import gc
-import inspect
 import time
 
 import pytest
@@ -56,11 +55,6 @@ def test_extraction_time_grows_linearly_with_the_sentence(nlp):
     """Statements over 4x the reports take well under 16x the time (quadratic would).
     Timed with the garbage collector paused, so that a collection of earlier garbage
     does not land on one of the two timings."""
-    from toolkit.statements import speakers
-
-    if "ctx.doc.ents" in inspect.getsource(speakers._member_spans):
-        pytest.xfail("speakers._member_spans reads doc.ents once per statement (quadratic); "
-                     "use ctx.ent_at (issue 15, linear time)")
     small, big = nlp(chain(100)), nlp(chain(400))
 
     def best(doc):

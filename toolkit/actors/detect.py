@@ -162,6 +162,52 @@ def add_ner(art) -> None:
         m.label = label  # type: ignore[attr-defined]
         art._add_ment(m)
         art._occupy(m)
+    add_untagged_names(art)
+
+
+#: Dependencies of a name that acts as a participant (subject, object, possessor, ...).
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "dative"}
+#: NER labels a person's name is sometimes given by mistake ("Rita" as an event), or none.
+_NOT_NAME_LABELS = {"", "EVENT", "PRODUCT", "WORK_OF_ART"}
+
+
+def add_untagged_names(art) -> None:
+    """Names NER left untagged: a run of proper nouns that starts with a first name of one
+    gender and acts as a participant ("... and Elsie, with Sharon", "born to Polly Simmons").
+
+    Example:
+        In "Alan had to choose between Gloria and Rita. In the end Alan chose Gloria over
+        Rita." both "Rita" are a person, though NER calls the second an event.
+    """
+    doc, d = art.doc, art.d
+    if art._lower_words is None:
+        art._lower_words = set(art.low[art.orth == art.low].tolist())
+    i = 0
+    while i < art.n:
+        t = doc[i]
+        i += 1
+        if t.pos_ != "PROPN" or t.ent_type_ not in _NOT_NAME_LABELS or t.i in art.tok_ment or \
+                not t.is_alpha or not t.text[:1].isupper() or t.text.isupper() or \
+                int(art.low[t.i]) in art._lower_words:
+            continue
+        if t.i and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper():
+            continue  # inside a longer name ("Cape Elizabeth"), not its first word
+        if first_name_gender(t.text) is None or t.lower_ in d.title_or_mod:
+            continue
+        e = t.i + 1
+        while e < art.n and e - t.i < 3 and doc[e].pos_ == "PROPN" and doc[e].is_alpha and \
+                doc[e].text[:1].isupper() and doc[e].ent_type_ in _NOT_NAME_LABELS and e not in art.tok_ment:
+            e += 1
+        if doc[e - 1].dep_ not in _ARG_DEPS or \
+                any(int(art.low[k]) in art._lower_words for k in range(t.i + 1, e)):
+            continue  # a word the article also writes in lower case ("North Atlantic treaty")
+        if t.ent_type_ and (e - t.i > 1 or t.ent_iob_ != "B" or (e < art.n and doc[e].ent_iob_ == "I")):
+            continue  # a mislabelled entity must be one first name, not part of a title
+        m = Ment(t.i, e, slugify(doc[t.i:e].text), "name", "person", sure=False)
+        m.label = "PERSON"  # type: ignore[attr-defined]
+        art._add_ment(m)
+        art._occupy(m)
+        i = e
 
 
 def noise(art, s: int, e: int) -> bool:

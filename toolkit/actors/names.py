@@ -99,7 +99,9 @@ def _ner_person(art, m: Ment, span, full_people: dict, keep: list) -> None:
     if a is None:
         name = span.text
         if m.how == "surname":
-            name = next(doc[x.start:x.end].text for x in art.ments if x.key == m.key)
+            # the full name, even where the surname comes first (a headline "Clinton, ...")
+            full = max((x for x in art.ments if x.key == m.key), key=lambda x: x.end - x.start)
+            name = doc[full.start:full.end].text
         a = Cluster(key=m.key, name=name, kind="person")
         a.gender = art.d.gendered.get(doc[m.start - 1].lower_.rstrip(".")) if m.start else None
         art.acts[m.key] = a
@@ -111,8 +113,10 @@ def _person_like(art, span) -> bool:
     possessor, or an apposition; a capitalised word the article also writes in lower case
     ("Health", "Friends") is not."""
     t = span.root
-    if not t.text[:1].isupper() or t.pos_ != "PROPN":
+    if not t.text[:1].isupper() or t.pos_ not in {"PROPN", "NOUN"}:
         return False
+    if t.pos_ == "NOUN" and t.is_sent_start and first_name_gender(t.text) is None:
+        return False  # the tagger's common noun: a person only where it is clearly a name
     if art._lower_words is None:
         art._lower_words = set(art.low[art.orth == art.low].tolist())
     if int(art.low[t.i]) in art._lower_words:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+import math
 from typing import Iterable, Optional
 
 import numpy as np
@@ -52,6 +54,7 @@ def add_pronouns(art) -> None:
         if a is None:
             continue
         art.pron[t.i] = a.key
+        _mention_starts(art).setdefault(a.key, []).append(t.i)  # pronouns come in text order
         m = Ment(t.i, t.i + 1, a.key, "pronoun", a.kind)
         art.ments.append(m)
         art._occupy(m)
@@ -61,23 +64,48 @@ def add_pronouns(art) -> None:
     art.starts = [m.start for m in art.ments]
 
 
-def antecedent(art, tok: Token, *, gender: Optional[str], kinds: Iterable[str] = ("person",)) -> Optional[Cluster]:
-    kinds = set(kinds)
+#: Salience weights of a candidate antecedent (score = sum of weight x feature; the highest
+#: score wins, the nearest on a tie). Set by a coordinate search on GAP development and the
+#: development half of the speaker references (``benchmarks/tune_salience.py``); see
+#: docs/actors.md.
+SALIENCE = {
+    "sentence_back": -2.0,   # per sentence between the candidate and the pronoun
+    "subject": 1.0,          # the candidate is a subject
+    "parallel": 0.5,         # the candidate has the pronoun's role (subject / not)
+    "frequency": 0.25,       # log(1 + earlier mentions of the actor)
+    "main_subject": 1.0,     # subject of its sentence's main verb
+    "unknown_gender": 0.0,   # the actor's gender is not known
+    "nearest": 1.0,          # the nearest candidate before the pronoun
+    "speech_parallel": 1.0,  # both speak: "X said that Y ... . He also said"
+}
+
+
+def _mention_starts(art) -> dict[str, list[int]]:
+    """Cluster key -> starts of its mentions, in text order (kept up to date by add_pronouns)."""
+    idx = getattr(art, "_ment_starts", None)
+    if idx is None:
+        idx = {}
+        for m in sorted(art.ments, key=lambda m: m.start):
+            idx.setdefault(m.key, []).append(m.start)
+        art._ment_starts = idx
+    return idx
+
+
+def _candidates(art, tok: Token, *, gender: Optional[str], kinds: set[str]) -> list[tuple]:
+    """(sentence distance, mention, cluster, is subject) for every agreeing mention in the
+    pronoun's sentence (before it) and the three sentences before."""
     si = art.sent_of[tok.i]
-    banned: set[int] = set()
-    if tok.lower_ in _OBJ_PRON:
-        banned = clause_verbs(art, tok)
-    best = None
+    banned = clause_verbs(art, tok) if tok.lower_ in _OBJ_PRON else set()
+    out = []
     for back in range(0, 4):
         s_idx = si - back
         if s_idx < 0:
             break
-        cands = []
         for m in art._by_sent_index().get(s_idx, ()):
             if back == 0 and m.start >= tok.i:
                 continue
             a = art.acts.get(m.key)
-            if a is None or a.kind not in kinds:
+            if a is None or a.kind not in kinds or art.in_quote[m.start]:
                 continue
             if gender and a.gender and a.gender != gender:
                 continue
@@ -85,19 +113,41 @@ def antecedent(art, tok: Token, *, gender: Optional[str], kinds: Iterable[str] =
             subj = subject_like(art, root)
             if subj and banned and root.head.i in banned and head_verb(art, root) in banned:
                 continue
-            if art.in_quote[m.start]:
-                continue
-            cands.append((subj, m.start, a))
-        if cands and gender and any(c[2].gender == gender for c in cands):
-            # a person known to agree ("Chris Christie" for "he") before one whose first name
-            # is common to both genders ("Hillary Clinton" in the lists of both)
-            cands = [c for c in cands if not c[2].ambiguous_name]
-        if cands:
-            subj = [c for c in cands if c[0]]
-            pool = subj or cands
-            best = max(pool, key=lambda c: c[1])[2] if back == 0 else (min(pool, key=lambda c: c[1])[2] if subj else max(pool, key=lambda c: c[1])[2])
-            break
-    return best
+            out.append((back, m, a, subj))
+    if gender and any(c[2].gender == gender for c in out):
+        # a person known to agree ("Chris Christie" for "he") before one whose first name
+        # is common to both genders ("Hillary Clinton" in the lists of both)
+        out = [c for c in out if not c[2].ambiguous_name]
+    return out
+
+
+def _salience(art, tok: Token, cand: tuple, *, nearest: int, gender: Optional[str]) -> float:
+    back, m, a, subj = cand
+    w = SALIENCE
+    root = art.doc[m.end - 1]
+    p_subj = tok.dep_ in _SUBJ_DEPS
+    starts = _mention_starts(art).get(a.key, ())
+    n_before = bisect.bisect_left(starts, tok.i)
+    main = subj and root.head.dep_ == "ROOT"
+    return (w["sentence_back"] * back + w["subject"] * subj + w["parallel"] * (subj == p_subj)
+            + w["frequency"] * math.log1p(n_before) + w["main_subject"] * main
+            + w["unknown_gender"] * (bool(gender) and not a.gender) + w["nearest"] * (m.start == nearest)
+            + w["speech_parallel"] * (subj and art._is_speech_subject(root) and art._is_speech_subject(tok)))
+
+
+def antecedent(art, tok: Token, *, gender: Optional[str], kinds: Iterable[str] = ("person",)) -> Optional[Cluster]:
+    """The most salient agreeing actor for a pronoun (see ``SALIENCE``), or None.
+
+    Example:
+        ``antecedent(art, doc[7], gender="f")`` for "she" in "Ann Lee met Kate Ray. Then she
+        left." is Ann Lee's cluster (the main subject, as "she" is; Kate Ray is an object).
+    """
+    cands = _candidates(art, tok, gender=gender, kinds=set(kinds))
+    if not cands:
+        return None
+    nearest = max(c[1].start for c in cands)
+    best = max(cands, key=lambda c: (_salience(art, tok, c, nearest=nearest, gender=gender), c[1].start))
+    return best[2]
 
 
 def relative_antecedent(art, tok: Token, *, gender: Optional[str]) -> Optional[Cluster]:

@@ -13,8 +13,8 @@ from spacy.tokens import Token
 from ..types import ResolvedActor
 from .context import _Ctx
 from .helpers import (
-    _clean_name, _conjuncts, _np_core, _np_full, _RELATIVE, _SUBJ_DEPS, _subtree_range, _TITLES,
-    _trim,
+    _clean_name, _conjuncts, _kids, _np_core, _np_full, _RELATIVE, _SUBJ_DEPS, _subtree_range,
+    _TITLES, _trim,
 )
 
 
@@ -35,30 +35,29 @@ def _person_in(ctx: _Ctx, a: int, b: int, head: Optional[Token] = None) -> Optio
     """The last PERSON entity inside tokens a..b that names ``head`` (token range).
 
     A possessor is never the speaker, nor is a person inside a relative clause or a
-    prepositional phrase of the noun phrase: "Chris Christie, who's chairing Donald Trump's
-    transition team," is Christie; "Brian Fallon, a spokesman for Mrs. Clinton," is Fallon.
+    prepositional phrase of the noun phrase: "Mark Ellison, who's running Laura Whitaker's
+    fundraising drive," is Ellison; "Tom Kessler, a spokesman for Mrs. Whitaker," is Kessler.
     """
     doc = ctx.doc
     best = None
-    for e in ctx.person_ents:
-        if e.start >= a and e.end - 1 <= b:
-            end = e.end - 1
-            while end > e.start and doc[end].tag_ == "POS":
-                end -= 1  # NER sometimes takes the possessive marker into the name
-            if doc[end].tag_ == "POS" or (end + 1 < len(doc) and doc[end + 1].tag_ == "POS"):
-                continue
-            while end + 1 <= b and doc[end + 1].pos_ == "PROPN" and doc[end + 1].tag_ != "POS":
-                end += 1  # NER often stops short: "Ursula von der | Leyen"
-            if head is not None and not any(_in_name(doc[k], head) for k in range(e.start, end + 1)) \
-                    and not _role_apposition(doc, e.start, end, head):
-                continue
-            best = (e.start, end)
+    for e in ctx.persons_within(a, b):
+        end = e.end - 1
+        while end > e.start and doc[end].tag_ == "POS":
+            end -= 1  # NER sometimes takes the possessive marker into the name
+        if doc[end].tag_ == "POS" or (end + 1 < len(doc) and doc[end + 1].tag_ == "POS"):
+            continue
+        while end + 1 <= b and doc[end + 1].pos_ == "PROPN" and doc[end + 1].tag_ != "POS":
+            end += 1  # NER often stops short: "Ursula von der | Leyen"
+        if head is not None and not any(_in_name(doc[k], head) for k in range(e.start, end + 1)) \
+                and not _role_apposition(doc, e.start, end, head):
+            continue
+        best = (e.start, end)
     return best
 
 
 def _role_apposition(doc, a: int, b: int, head: Token) -> bool:
-    """A name set off by a comma after a role noun ("A spokesman for Mrs. Clinton, Brian
-    Fallon, said"), whichever noun the parser attached it to."""
+    """A name set off by a comma after a role noun ("A spokesman for Mrs. Whitaker, Tom
+    Kessler, said"), whichever noun the parser attached it to."""
     return head.pos_ == "NOUN" and a > head.i and doc[a - 1].text == "," and \
         any(doc[k].dep_ == "appos" for k in range(a, b + 1))
 
@@ -113,7 +112,7 @@ def _resolve(ctx: _Ctx, spans: Sequence[tuple[int, int]]) -> Optional[ResolvedAc
 def _member_spans(ctx: _Ctx, head: Token) -> list[tuple[int, int]]:
     """Candidate token spans naming one actor, tightest first."""
     lex = ctx.lex
-    poss = [c for c in head.children if c.dep_ == "poss"]
+    poss = [c for c in _kids(head) if c.dep_ == "poss"]
     if head.lemma_.lower() in lex.speech_nouns and poss:
         pa, pb = _np_core(poss[0])
         while pb > pa and ctx.doc[pb].tag_ == "POS":
@@ -131,7 +130,7 @@ def _member_spans(ctx: _Ctx, head: Token) -> list[tuple[int, int]]:
     if run is not None:
         spans.append(run)
     if head.pos_ == "PROPN" and head.ent_type_ and head.ent_iob_ in {"B", "I"}:
-        ent = next((e for e in ctx.doc.ents if e.start <= head.i < e.end), None)
+        ent = ctx.ent_at(head.i)
         if ent is not None and ent.label_ != "PERSON":
             spans.append((ent.start, ent.end - 1))
     spans += [core, full]
@@ -158,7 +157,7 @@ def _speaker_range(ctx: _Ctx, head: Optional[Token], cue: Token) -> Optional[tup
     if head is None or head.pos_ == "PRON":
         return None
     doc, lex = ctx.doc, ctx.lex
-    for rc in head.children:
+    for rc in _kids(head):
         if rc.dep_ == "relcl" and rc.i <= cue.i <= rc.right_edge.i:
             v = cue if cue.pos_ in {"VERB", "AUX"} else cue.head
             for _ in range(4):
@@ -169,16 +168,16 @@ def _speaker_range(ctx: _Ctx, head: Optional[Token], cue: Token) -> Optional[tup
                     break
                 v = v.head
             if v is not None:
-                rel = [x for x in rc.children if x.dep_ in _SUBJ_DEPS and x.lower_ in _RELATIVE]
+                rel = [x for x in _kids(rc) if x.dep_ in _SUBJ_DEPS and x.lower_ in _RELATIVE]
                 if rel:
                     return rel[0].i, rel[0].i
-    if head.lemma_.lower() in lex.speech_nouns and any(c.dep_ == "poss" for c in head.children):
+    if head.lemma_.lower() in lex.speech_nouns and any(c.dep_ == "poss" for c in _kids(head)):
         return None
-    conj = [c for c in head.children if c.dep_ == "conj"]
+    conj = [c for c in _kids(head) if c.dep_ == "conj"]
     if conj:
         return None
     a, b = _np_full(head)
-    for rc in head.children:
+    for rc in _kids(head):
         if rc.dep_ in {"relcl", "acl"} and rc.i > head.i and rc.right_edge.i <= b and any(
                 x.pos_ == "VERB" and lex.normalize(x.lemma_) in lex.verb_class for x in rc.subtree):
             b = min(b, rc.left_edge.i - 1)
@@ -203,7 +202,7 @@ def _who(ctx: _Ctx, head: Optional[Token], *, text_range: Optional[tuple[int, in
         return _Who(None, None, None, None, None)
     doc = ctx.doc
     members = _conjuncts(head)
-    poss = [c for c in head.children if c.dep_ == "poss"]
+    poss = [c for c in _kids(head) if c.dep_ == "poss"]
     if text_range is None:
         if head.lemma_.lower() in ctx.lex.speech_nouns and poss:
             text_range = (poss[0].left_edge.i, head.i)
@@ -292,17 +291,17 @@ def _is_document(ctx: _Ctx, head: Token) -> bool:
 def _issuer(ctx: _Ctx, head: Token) -> Optional[Token]:
     """The head of the words naming who issued a document: its possessor ("the FBI's letter"),
     a name before it ("a Fox News poll"), or the object of "by"/"from" ("a study by X")."""
-    for c in head.children:
+    for c in _kids(head):
         if c.dep_ == "poss" and c.pos_ != "PRON":
             return c
-    for c in head.children:
+    for c in _kids(head):
         if c.dep_ in {"compound", "nmod"} and c.i < head.i and (c.pos_ == "PROPN" or c.ent_type_):
             return c
-    preps = [p for p in head.children if p.dep_ == "prep"]
-    preps += [p for c in head.children if c.dep_ == "acl" for p in c.children if p.dep_ in {"prep", "agent"}]
+    preps = [p for p in _kids(head) if p.dep_ == "prep"]
+    preps += [p for c in _kids(head) if c.dep_ == "acl" for p in _kids(c) if p.dep_ in {"prep", "agent"}]
     for p in preps:  # "a study by X", "an image captured by X", "a poll released by X"
         if p.lower_ in {"by", "from"} and p.i > head.i:
-            obj = [c for c in p.children if c.dep_ == "pobj"]
+            obj = [c for c in _kids(p) if c.dep_ == "pobj"]
             if obj and (obj[0].pos_ == "PROPN" or obj[0].ent_type_ or any(
                     t.pos_ == "PROPN" for t in obj[0].subtree)):
                 return obj[0]
