@@ -392,31 +392,35 @@ terms.head(10)
 On the eleven bundled articles (about a hundred statements; read the figures as an illustration of the method,
 not as findings):
 
-- **Voices.** The principals of both delegations get about the same room: Peskov, Umerov and
-  Medinsky and Putin have seven or eight statements each, Zelenskyy six. By country, Russian speakers have
-  more statements and attributed words than Ukrainian ones (about three to two in statements,
-  five to three in words), the United States and Turkey follow far behind. About a third of the statements (and of the words) has no
-  country: anonymous sources ("a Turkish diplomatic source", "a European diplomat"), institutions
-  and joint speakers ("Russia and Ukraine", which is what "the parties" and "the two sides" of
-  the readouts resolve to).
-- **Own words or paraphrase.** Direct quotation is rare and goes mostly to anonymous officials: the
-  Turkish diplomatic source is quoted verbatim in half of its statements, and of the named
-  principals only Peskov gets his own words (two statements, about 40% of his words). Putin,
-  Zelenskyy, Umerov and Medinsky are always paraphrased.
+- **Voices.** The largest single voice is no one by name: unnamed sources ("a Turkish
+  diplomatic source", "a ministry spokesperson", "a European diplomat") make 17 of the 109
+  statements (16%). Among named speakers the principals of both delegations get about the same
+  room: Medinsky has eight statements, Peskov, Umerov and Putin seven each, Zelenskyy six. By
+  country, Russian speakers have more statements and attributed words than Ukrainian ones (about
+  three to two in statements, nearly two to one in words); the United States and Turkey follow
+  far behind. About a third of the statements (and of the words) has no country: the unnamed
+  sources, institutions, and the joint speakers of the readouts (the participants of a meeting,
+  which is what "the parties" and "the two sides" resolve to).
+- **Own words or paraphrase.** Direct quotation is rare and goes mostly to unnamed sources
+  (10 of their 17 statements are quoted throughout); of the named principals only Peskov gets
+  his own words (two statements, about 40% of his words). Putin, Zelenskyy, Umerov and Medinsky
+  are always paraphrased.
 - **Reporting verbs.** The outlets report almost everyone with neutral verbs ("said", "told",
   "stated") and never with distancing ones ("claimed", "alleged"): no speaker is singled out for
   scepticism. What varies is the speech act: Ukraine (as a country) mostly asks and proposes
   (directive), the two sides together agree and commit (commissive: "the parties agreed to
   exchange ..."), Peskov informs and concedes, Zelenskyy insists and warns (oppositional),
   Kellogg concedes ("recognized Russia's concern as legitimate").
-- **Hedging.** Putin's paraphrased statements are the most hedged ("possible", "could", "not ruling
-  out"), followed by Rubio, the Turkish source, Erdogan and Medinsky ("possible",
-  "unlikely"); boosters are almost absent, Peskov's "of course" being the only one among the main
-  speakers. Negation marks Kellogg's and Zelenskyy's statements ("not on the table", "not serious").
-- **Sentiment.** Peskov, Erdogan, the Turkish source and Putin are on the positive side (Peskov's
-  "pleased" and "appealing"); Umerov, Medinsky, "Russia", "Ukraine" and the joint "Russia and
-  Ukraine" come out negative. The table of extremes shows why: the most negative contents are about prisoner
-  exchanges ("seriously wounded ... prisoners of war"), not hostile statements. VADER scores the
+- **Hedging.** Putin's paraphrased statements are the most hedged (3.5 hedges per 100 words:
+  "possible", "could", "not ruling out"), followed by the joint readout speakers, Rubio, Medinsky
+  and Erdogan ("possible", "could", "unlikely"); boosters are almost absent, Peskov's "of course"
+  being the only one among the main speakers. Negation is most frequent in the unnamed sources'
+  statements (seven of seventeen) and in Zelenskyy's (two of six).
+- **Sentiment.** Putin, Peskov and the unnamed sources are on the positive side (Peskov's
+  "pleased" and "appealing"); Umerov, Medinsky, "Russia", "Ukraine" and the joint readout
+  speakers come out negative. The table of extremes shows why: two of the three most negative
+  contents are about prisoner exchanges ("seriously wounded ... prisoners of war"), not hostile
+  statements. VADER scores the
   topic's words, so compare speakers on the same topic, and read the evaluative terms alongside.
 - **Contested terms.** Every outlet writes "Kyiv", and the only partisan vocabulary found is on
   the Ukrainian side ("full-scale invasion", "separatists"); none of the Russian variants
