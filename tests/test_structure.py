@@ -75,3 +75,33 @@ def test_methods_are_named_by_their_class(tmp_path):
     src = "class C:\n    def m(self):\n" + "        x = 1\n" * 125
     root = _package(tmp_path, {"m.py": src})
     assert [name for name, *_ in structure.long_definitions(root)] == ["pkg.m:C.m"]
+
+
+def test_every_relative_import_names_something_that_exists():
+    """Imports inside functions run only when the function does (`toolkit demo`, a report):
+    every `from .module import name` in the package, at any depth, must resolve."""
+    import ast
+    import importlib
+
+    root = Path(__file__).resolve().parent.parent / "toolkit"
+    missing = []
+    for path in sorted(root.rglob("*.py")):
+        rel = path.relative_to(root.parent).with_suffix("")
+        parts = list(rel.parts)
+        package = parts[:-1] if parts[-1] != "__init__" else parts[:-1]
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom) or not node.level:
+                continue
+            base = package[: len(package) - (node.level - 1)]
+            target = ".".join(base + ([node.module] if node.module else []))
+            module = importlib.import_module(target)
+            for alias in node.names:
+                if alias.name == "*" or hasattr(module, alias.name):
+                    continue
+                try:
+                    importlib.import_module(f"{target}.{alias.name}")
+                except ImportError:
+                    missing.append(f"{path.relative_to(root.parent)}:{node.lineno}: {target} has no {alias.name!r}")
+    assert not missing, "\n".join(missing)

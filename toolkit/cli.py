@@ -217,7 +217,7 @@ def _cmd_notebooks(args) -> int:
 
 def _cmd_demo(args) -> int:
     from . import report
-    from .article import parse_many
+    from .corpus import parse_many
 
     t0 = time.perf_counter()
     corpus = parse_many(paths.ARTICLES_DIR)
