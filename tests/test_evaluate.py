@@ -73,3 +73,12 @@ def test_all_reference_files_score(gold_dir):
 def test_nothing_to_find_and_nothing_found_is_undefined_not_zero():
     s = score_dates(pd.DataFrame({"text": [], "start_char": [], "end_char": [], "type": [], "value": []}), [], "x")
     assert s.empty and s.f1 != s.f1  # NaN
+
+
+@pytest.mark.parametrize("missing", [None, pd.NA, float("nan")])
+def test_norm_name_treats_a_missing_name_as_empty(missing):
+    """An empty speaker cell of a pandas frame (pd.NA) must not crash the scorer."""
+    from toolkit.evaluate import norm_name
+
+    assert norm_name(missing) == ""
+    assert norm_name("The Kremlin's") == "kremlin"

@@ -38,8 +38,13 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def norm_name(name: Optional[str]) -> str:
-    """Normalise an actor name for matching (case, apostrophes, leading 'the', trailing 's)."""
-    s = (name or "").translate(_APOS).strip().lower()
+    """Normalise an actor name for matching (case, apostrophes, leading 'the', trailing 's).
+
+    A missing name (``None``, ``pd.NA``, NaN, as an empty cell of a statements frame) is ``""``.
+    """
+    if name is None or name is pd.NA or (isinstance(name, float) and pd.isna(name)):
+        return ""
+    s = str(name).translate(_APOS).strip().lower()
     s = re.sub(r"\s+", " ", s)
     s = re.sub(r"^the\s+", "", s)
     s = re.sub(r"'s?$", "", s).strip()
