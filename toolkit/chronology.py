@@ -18,6 +18,7 @@ import functools
 import re
 from typing import Iterable, Mapping, Optional
 
+from .frames import is_missing
 from .paths import LEXICON_DIR
 from .yamlfiles import read_mapping
 
@@ -37,27 +38,16 @@ def _who(actor_id, actor) -> str:
     return "+".join(sorted(key.split("+"))) if key else ""
 
 
-def _missing(v) -> bool:
-    import pandas as pd
-
-    if v is None:
-        return True
-    try:
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):
-        return False
-
-
 def _as_ts(v):
     import pandas as pd
 
-    if _missing(v):
+    if is_missing(v):
         return pd.NaT
     return pd.Timestamp(v).normalize()
 
 
 def _most_common(values: list):
-    vals = [v for v in values if not _missing(v) and str(v) != ""]
+    vals = [v for v in values if not is_missing(v) and str(v) != ""]
     if not vals:
         return None
     counts: dict = {}
@@ -98,12 +88,12 @@ def _party_countries(actors_frame) -> dict:
     surnames: dict = {}
     for aid, actor_id, name, country in zip(actors_frame["article_id"].tolist(), actors_frame["actor_id"].tolist(),
                                             actors_frame["name"].tolist(), actors_frame["country"].tolist()):
-        if _missing(country) or _missing(aid):
+        if is_missing(country) or is_missing(aid):
             continue
         for key in (actor_id, name):
-            if not _missing(key):
+            if not is_missing(key):
                 out.setdefault((str(aid), str(key).lower()), str(country))
-        words = [] if _missing(name) else str(name).split()
+        words = [] if is_missing(name) else str(name).split()
         if len(words) >= 2 and words[-1][:1].isupper():
             surnames.setdefault((str(aid), words[-1].lower()), set()).add(str(country))
     for key, found in surnames.items():
@@ -265,28 +255,28 @@ def _report_rows(events_frame, articles_frame) -> list[dict]:
 
     published = {}
     for aid, pub in zip(articles_frame["article_id"].tolist(), articles_frame["published"].tolist()):
-        if not _missing(aid):
+        if not is_missing(aid):
             published[str(aid)] = _as_ts(pub)
     rows = []
     for rec in events_frame.to_dict("records"):
-        if _missing(rec.get("action")):
+        if is_missing(rec.get("action")):
             continue
-        actor = None if _missing(rec.get("actor")) else str(rec["actor"])
-        actor_id = None if _missing(rec.get("actor_id")) else str(rec["actor_id"])
+        actor = None if is_missing(rec.get("actor")) else str(rec["actor"])
+        actor_id = None if is_missing(rec.get("actor_id")) else str(rec["actor_id"])
         start, end = _as_ts(rec.get("start")), _as_ts(rec.get("end"))
         if pd.isna(end):
             end = start
         if pd.isna(start):
             start = end
-        target = None if _missing(rec.get("target")) else str(rec["target"])
+        target = None if is_missing(rec.get("target")) else str(rec["target"])
         rows.append({
             "who": _who(actor_id, actor), "actor": actor, "actor_id": actor_id,
             "action": str(rec["action"]), "target": target,
-            "date_value": None if _missing(rec.get("date_value")) else str(rec["date_value"]),
+            "date_value": None if is_missing(rec.get("date_value")) else str(rec["date_value"]),
             "start": start, "end": end,
-            "status": None if _missing(rec.get("status")) else str(rec["status"]),
-            "article_id": "" if _missing(rec.get("article_id")) else str(rec["article_id"]),
-            "reported": published.get("" if _missing(rec.get("article_id")) else str(rec["article_id"]), pd.NaT),
+            "status": None if is_missing(rec.get("status")) else str(rec["status"]),
+            "article_id": "" if is_missing(rec.get("article_id")) else str(rec["article_id"]),
+            "reported": published.get("" if is_missing(rec.get("article_id")) else str(rec["article_id"]), pd.NaT),
         })
     return rows
 

@@ -30,6 +30,7 @@ from typing import Iterable, Optional, Sequence, Union
 
 import pandas as pd
 
+from .frames import is_missing
 from .ingest import split_front_matter
 from .paths import SHARED_DIR
 
@@ -42,7 +43,7 @@ def norm_name(name: Optional[str]) -> str:
 
     A missing name (``None``, ``pd.NA``, NaN, as an empty cell of a statements frame) is ``""``.
     """
-    if name is None or name is pd.NA or (isinstance(name, float) and pd.isna(name)):
+    if is_missing(name):
         return ""
     s = str(name).translate(_APOS).strip().lower()
     s = re.sub(r"\s+", " ", s)
@@ -52,7 +53,7 @@ def norm_name(name: Optional[str]) -> str:
 
 
 def _norm_attr(v) -> str:
-    if v is None or (isinstance(v, float) and pd.isna(v)) or v is pd.NA:
+    if is_missing(v):
         return ""
     return norm_name(str(v))
 

@@ -93,6 +93,19 @@ DERIVED_SCHEMAS: dict[str, dict[str, str]] = {
 }
 
 
+def is_missing(value: Any) -> bool:
+    """Whether a cell is empty: ``None``, ``pd.NA``, ``NaN`` or ``NaT`` (never raises).
+
+    Example:
+        >>> is_missing(pd.NA), is_missing(float("nan")), is_missing("x")
+        (True, True, False)
+    """
+    try:
+        return bool(pd.isna(value))
+    except (TypeError, ValueError):  # a list or an array cell
+        return False
+
+
 def check_backend(backend: str) -> str:
     if backend not in BACKENDS:
         raise ValueError(f"backend {backend!r} is invalid; must be one of {', '.join(BACKENDS)}")

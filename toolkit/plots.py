@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
+from .frames import is_missing
 from . import rhetoric
 from .types import EVENT_STATUSES, STATEMENT_MODES
 
@@ -49,15 +50,8 @@ def _require(frame, columns, name):
             raise ValueError(f"{name} frame has no column {c!r}")
 
 
-def _isna(v) -> bool:
-    try:
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):
-        return False
-
-
 def _label(actor, action) -> str:
-    a = "?" if _isna(actor) or not str(actor) else str(actor)
+    a = "?" if is_missing(actor) or not str(actor) else str(actor)
     return f"{a}: {action}"
 
 
@@ -89,7 +83,7 @@ def timeline(events: pd.DataFrame, *, ax=None, title: Optional[str] = None) -> F
         "start": pd.to_datetime(pd.Series(list(events["start"]), dtype=object), errors="coerce"),
         "end": pd.to_datetime(pd.Series(list(events["end"]) if "end" in events.columns
                                         else [None] * len(events), dtype=object), errors="coerce"),
-        "status": ["unknown" if _isna(s) or s not in STATUS_STYLE else str(s) for s in events["status"]],
+        "status": ["unknown" if is_missing(s) or s not in STATUS_STYLE else str(s) for s in events["status"]],
     })
     df = df[df["start"].notna()]
     fig, ax = _axes(ax, size=(8.0, max(2.5, 0.35 * df["label"].nunique() + 1.5)))
@@ -144,7 +138,7 @@ def report_lag(events: pd.DataFrame, articles: pd.DataFrame, *, ax=None, bins: i
     else:
         _require(events, ["article_id", "start"], "events")
         _require(articles, ["article_id", "published"], "articles")
-        pub = {str(a): p for a, p in zip(articles["article_id"], articles["published"]) if not _isna(a)}
+        pub = {str(a): p for a, p in zip(articles["article_id"], articles["published"]) if not is_missing(a)}
         ev = pd.to_datetime(pd.Series(list(events["start"]), dtype=object), errors="coerce")
         rep = pd.to_datetime(pd.Series([pub.get(str(a)) for a in events["article_id"]], dtype=object),
                              errors="coerce")

@@ -22,6 +22,8 @@ from typing import Optional
 
 import pandas as pd
 
+from .frames import is_missing
+
 #: Background colour per actor kind (unknown kinds: grey).
 KIND_COLORS = {
     "person": "#aa9cfc",
@@ -55,17 +57,8 @@ class _Span:
     head: str  # escaped HTML put right after the span's first open ("" for none)
 
 
-def _isna(v) -> bool:
-    if v is None:
-        return True
-    try:
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):
-        return False
-
-
 def _s(v) -> str:
-    return "" if _isna(v) else str(v)
+    return "" if is_missing(v) else str(v)
 
 
 def _rows(frame, columns, name):
@@ -81,7 +74,7 @@ def _rows(frame, columns, name):
 
 def _offsets(rec, s_col, e_col, n):
     s, e = rec.get(s_col), rec.get(e_col)
-    if _isna(s) or _isna(e):
+    if is_missing(s) or is_missing(e):
         return None
     s, e = max(0, int(s)), min(n, int(e))
     return (s, e) if e > s else None
@@ -95,7 +88,7 @@ def _spans(text, actors, mentions, dates, statements) -> list[_Span]:
     n = len(text)
     info = {}
     for a in _rows(actors, ["actor_id"], "actors"):
-        if not _isna(a.get("actor_id")):
+        if not is_missing(a.get("actor_id")):
             info[str(a["actor_id"])] = a
     spans: list[_Span] = []
     k = 0

@@ -96,9 +96,9 @@ $script
 
 def _e(value) -> str:
     """Escaped text of a value; missing values are empty."""
-    from .render import _isna
+    from .frames import is_missing
 
-    return "" if _isna(value) else _html.escape(str(value))
+    return "" if is_missing(value) else _html.escape(str(value))
 
 
 def _page(title: str, body: str, *, script: bool = False) -> str:
@@ -142,9 +142,9 @@ def n_article_pages(article_pages: ArticlePages, n_articles: int) -> int:
 
 
 def _fmt_date(value) -> str:
-    from .render import _isna
+    from .frames import is_missing
 
-    if _isna(value):
+    if is_missing(value):
         return ""
     return f"{value.day} {value:%B %Y}" if hasattr(value, "strftime") else str(value)
 

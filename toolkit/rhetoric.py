@@ -39,6 +39,7 @@ from typing import Any, Callable, Iterable, Mapping, Optional, Sequence, Union
 
 import pandas as pd
 
+from .frames import is_missing
 from .paths import LEXICON_DIR
 from .types import STATEMENT_MODES
 from .yamlfiles import read_mapping
@@ -62,7 +63,7 @@ def _require(frame, columns, *, name: str = "statements") -> None:
 
 
 def _labels(series: pd.Series) -> pd.Series:
-    return pd.Series([UNKNOWN if _isna(v) or str(v).strip() == "" else str(v) for v in series],
+    return pd.Series([UNKNOWN if is_missing(v) or str(v).strip() == "" else str(v) for v in series],
                      index=series.index, dtype=object)
 
 
@@ -71,17 +72,10 @@ def _by_labels(frame: pd.DataFrame, by: str) -> pd.Series:
     (``speaker_kind == "unnamed"``, where the column exists) are one group, :data:`UNNAMED`."""
     labels = _labels(frame[by])
     if by in _SPEAKER_COLUMNS and "speaker_kind" in frame.columns:
-        unnamed = pd.Series([not _isna(k) and str(k) == "unnamed" for k in frame["speaker_kind"]],
+        unnamed = pd.Series([not is_missing(k) and str(k) == "unnamed" for k in frame["speaker_kind"]],
                             index=labels.index, dtype=bool)
         labels = labels.where(~unnamed, UNNAMED)
     return labels
-
-
-def _isna(v) -> bool:
-    try:
-        return bool(pd.isna(v))
-    except (TypeError, ValueError):
-        return False
 
 
 def word_count(text) -> int:
@@ -91,7 +85,7 @@ def word_count(text) -> int:
         >>> word_count("We're pleased, of course.")
         4
     """
-    if _isna(text):
+    if is_missing(text):
         return 0
     return len(_WORD.findall(str(text)))
 
@@ -163,8 +157,8 @@ def unnamed_sources(statements: pd.DataFrame) -> pd.DataFrame:
     if "speaker_kind" in statements.columns:
         texts = statements["speaker_text"] if "speaker_text" in statements.columns else [None] * len(statements)
         for kind, text in zip(statements["speaker_kind"], texts):
-            if not _isna(kind) and str(kind) == "unnamed":
-                words = " ".join(("" if _isna(text) else str(text)).lower().split())
+            if not is_missing(kind) and str(kind) == "unnamed":
+                words = " ".join(("" if is_missing(text) else str(text)).lower().split())
                 counts[re.sub(r"^(?:a|an|the|some|several|many)\s+", "", words) or UNKNOWN] += 1
     rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     total = len(statements)
@@ -186,7 +180,7 @@ def mode_by_speaker(statements: pd.DataFrame, *, by: str = "speaker") -> pd.Data
     """
     _require(statements, [by, "mode"])
     labels = _by_labels(statements, by)
-    modes = [None if _isna(m) else str(m) for m in statements["mode"]]
+    modes = [None if is_missing(m) else str(m) for m in statements["mode"]]
     rows: dict = {}
     for lab, mode in zip(labels, modes):
         counts = rows.setdefault(lab, dict.fromkeys(STATEMENT_MODES, 0))
@@ -260,24 +254,24 @@ def with_speaker_country(statements: pd.DataFrame, actors: pd.DataFrame) -> pd.D
     per_article = {(r.article_id, r.actor_id): (r.country, r.kind) for r in actors.itertuples(index=False)}
     anywhere: dict = {}
     for r in actors.sort_values(["actor_id", "article_id"]).itertuples(index=False):
-        if not _isna(r.country) and r.actor_id not in anywhere:
+        if not is_missing(r.country) and r.actor_id not in anywhere:
             anywhere[r.actor_id] = (r.country, r.kind)
 
     def lookup(article_id, speaker_id):
-        if _isna(speaker_id):
+        if is_missing(speaker_id):
             return (None, None)
         parts = str(speaker_id).split("+")
         found = [per_article.get((article_id, p)) or anywhere.get(p) or (None, None) for p in parts]
-        countries = {c for c, _ in found if not _isna(c)}
-        kinds = {k for _, k in found if not _isna(k)}
-        country = countries.pop() if len(countries) == 1 and all(not _isna(c) for c, _ in found) else None
+        countries = {c for c, _ in found if not is_missing(c)}
+        kinds = {k for _, k in found if not is_missing(k)}
+        country = countries.pop() if len(countries) == 1 and all(not is_missing(c) for c, _ in found) else None
         kind = (kinds.pop() if len(kinds) == 1 else None) if len(parts) == 1 else "group"
         return (country, kind)
 
     looked = [lookup(a, s) for a, s in zip(statements["article_id"], statements["speaker_id"])]
     kinds = [k for _, k in looked]
     if "speaker_kind" in statements.columns:  # the extractor's kind ("unnamed", "document") comes first
-        kinds = [k if _isna(old) else str(old) for k, old in zip(kinds, statements["speaker_kind"])]
+        kinds = [k if is_missing(old) else str(old) for k, old in zip(kinds, statements["speaker_kind"])]
     out = statements.copy()
     out["country"] = pd.array([c for c, _ in looked], dtype=pd.StringDtype())
     out["speaker_kind"] = pd.array(kinds, dtype=pd.StringDtype())
@@ -601,7 +595,7 @@ def sentiment(text) -> float:
         >>> sentiment("We are pleased with the talks.") > 0.3
         True
     """
-    if _isna(text) or not str(text).strip():
+    if is_missing(text) or not str(text).strip():
         return float("nan")
     return float(_vader().polarity_scores(str(text))["compound"])
 
@@ -617,10 +611,10 @@ def quoted_word_count(content, mode=None) -> int:
         >>> quoted_word_count('he would go, adding: “we will see”')
         3
     """
-    if _isna(content):
+    if is_missing(content):
         return 0
     text = str(content)
-    if not _isna(mode) and str(mode) == "direct":
+    if not is_missing(mode) and str(mode) == "direct":
         return word_count(text)
     marks = []
     for i, ch in enumerate(text):
@@ -652,9 +646,9 @@ def _joined(hits: Sequence[_Hit]) -> str:
 
 
 def _stance(cue, cue_class, lex: WordLexicon) -> Optional[str]:
-    if not _isna(cue) and str(cue).lower() in lex.stance_cues:
+    if not is_missing(cue) and str(cue).lower() in lex.stance_cues:
         return lex.stance_cues[str(cue).lower()]
-    if _isna(cue_class) or not str(cue_class):
+    if is_missing(cue_class) or not str(cue_class):
         return None
     return lex.stance_classes.get(str(cue_class).lower(), str(cue_class))
 
@@ -671,15 +665,15 @@ def _cue_classes(statements: pd.DataFrame, verbs) -> list:
 
         vlex = load_lexicon(verbs)
         for i, (cls, cue) in enumerate(zip(out, statements["cue"])):
-            if (_isna(cls) or cls == "") and not _isna(cue) and str(cue):
+            if (is_missing(cls) or cls == "") and not is_missing(cue) and str(cue):
                 out[i] = vlex.cue_class(vlex.normalize(str(cue)))
-    return [None if _isna(c) or c == "" else str(c) for c in out]
+    return [None if is_missing(c) or c == "" else str(c) for c in out]
 
 
 def _feature_columns(statements: pd.DataFrame, *, lexicon: LexiconLike = None, verbs: LexiconLike = None) -> dict:
     """Feature columns (lists aligned with the rows of ``statements``)."""
     lex = load_words(lexicon)
-    contents = [None if _isna(c) else str(c) for c in statements["content"]]
+    contents = [None if is_missing(c) else str(c) for c in statements["content"]]
     modes = list(statements["mode"]) if "mode" in statements.columns else [None] * len(statements)
     cues = list(statements["cue"]) if "cue" in statements.columns else [None] * len(statements)
     classes = _cue_classes(statements, verbs)
@@ -770,7 +764,7 @@ def statement_features(statements: pd.DataFrame, *, lexicon: LexiconLike = None,
         raise ValueError("statements frame has no column 'cue_class' (nor 'cue' to look it up)")
     cols = _feature_columns(statements, lexicon=lexicon, verbs=verbs)
     out = pd.DataFrame({
-        "article_id": pd.Series(pd.array([None if _isna(a) else str(a) for a in statements["article_id"]],
+        "article_id": pd.Series(pd.array([None if is_missing(a) else str(a) for a in statements["article_id"]],
                                          dtype=pd.StringDtype())),
         "statement_id": pd.Series(pd.array(list(statements["statement_id"]), dtype="Int64")),
         **_typed(cols),
@@ -819,7 +813,7 @@ def _sorted_by_size(out: pd.DataFrame, by: str, size: str = "n_statements") -> p
 
 
 def _top_words(joined: Iterable, k: int = 3) -> str:
-    c = Counter(w for s in joined if not _isna(s) and s for w in str(s).split("; "))
+    c = Counter(w for s in joined if not is_missing(s) and s for w in str(s).split("; "))
     return "; ".join(w for w, _ in sorted(c.items(), key=lambda x: (-x[1], x[0]))[:k])
 
 
@@ -983,7 +977,7 @@ def direct_quote_share(statements: pd.DataFrame, *, by: str = "speaker") -> pd.D
     """
     _require(statements, [by, "mode", "content"])
     labels = list(_by_labels(statements, by))
-    modes = [None if _isna(m) else str(m) for m in statements["mode"]]
+    modes = [None if is_missing(m) else str(m) for m in statements["mode"]]
     if "n_words" in statements.columns and "n_quoted_words" in statements.columns:
         nw, nq = list(statements["n_words"]), list(statements["n_quoted_words"])
     else:
@@ -1015,12 +1009,12 @@ def direct_quote_share(statements: pd.DataFrame, *, by: str = "speaker") -> pd.D
 
 def _texts_of(articles_text) -> list[tuple[str, str]]:
     if isinstance(articles_text, Mapping):
-        return [(str(k), "" if _isna(v) else str(v)) for k, v in articles_text.items()]
+        return [(str(k), "" if is_missing(v) else str(v)) for k, v in articles_text.items()]
     if isinstance(articles_text, pd.Series):
-        return [(str(k), "" if _isna(v) else str(v)) for k, v in articles_text.items()]
+        return [(str(k), "" if is_missing(v) else str(v)) for k, v in articles_text.items()]
     if isinstance(articles_text, pd.DataFrame):
         _require(articles_text, ["article_id", "text"], name="articles")
-        return [(str(k), "" if _isna(v) else str(v)) for k, v in zip(articles_text["article_id"], articles_text["text"])]
+        return [(str(k), "" if is_missing(v) else str(v)) for k, v in zip(articles_text["article_id"], articles_text["text"])]
     if hasattr(articles_text, "text") and hasattr(articles_text, "article_id"):  # one Article
         return [(str(articles_text.article_id), articles_text.text or "")]
     if hasattr(articles_text, "table") and hasattr(articles_text, "_texts"):  # a Corpus: no rebuild per article
@@ -1034,7 +1028,7 @@ def _texts_of(articles_text) -> list[tuple[str, str]]:
             out.append((str(item.article_id), item.text or ""))
         else:
             k, v = item
-            out.append((str(k), "" if _isna(v) else str(v)))
+            out.append((str(k), "" if is_missing(v) else str(v)))
     return out
 
 
@@ -1111,7 +1105,7 @@ def term_usage(terms: pd.DataFrame, by: str = "source", *, articles: Optional[pd
     acc: dict = {}
     arts: dict = {}
     for lab, aid, g, term, side in zip(labels, t["article_id"], t["group"], t["term"], t["side"]):
-        key = (lab, str(g), str(term), "neutral" if _isna(side) else str(side))
+        key = (lab, str(g), str(term), "neutral" if is_missing(side) else str(side))
         acc[key] = acc.get(key, 0) + 1
         arts.setdefault(key, set()).add(str(aid))
     group_tot: dict = {}
@@ -1153,12 +1147,12 @@ def term_usage_by_outlet(terms: pd.DataFrame, articles: Optional[pd.DataFrame] =
         >>> term_usage_by_outlet(terms, corpus.articles)  # doctest: +SKIP
     """
     t = _with_by(terms, by, articles)
-    sides = _side_order("neutral" if _isna(s) else str(s) for s in t["side"])
+    sides = _side_order("neutral" if is_missing(s) else str(s) for s in t["side"])
     labels = list(_labels(t[by]))
     counts: dict = {}
     arts: dict = {}
     for lab, aid, side in zip(labels, t["article_id"], t["side"]):
-        counts.setdefault(lab, Counter())["neutral" if _isna(side) else str(side)] += 1
+        counts.setdefault(lab, Counter())["neutral" if is_missing(side) else str(side)] += 1
         arts.setdefault(lab, set()).add(str(aid))
     if articles is not None and by in articles.columns and "article_id" in articles.columns:
         for lab, aid in zip(_labels(articles[by]), articles["article_id"]):
