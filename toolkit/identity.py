@@ -11,7 +11,7 @@ actor; :func:`apply_identity` rewrites the id and name columns of the tables
 builds the ``actor_index`` table (one row per actor of the corpus).
 
 Rules, most precise first (all case-insensitive, dots ignored, titles and suffixes
-dropped; the word lists are in ``toolkit/data/identity.yaml``):
+dropped; the word lists are in ``toolkit/data/names.yaml``):
 
 1. a user's ``split`` list keeps the named actors out of every automatic rule;
 2. people with the same first name and surname are one actor when their middle names
@@ -60,10 +60,10 @@ from typing import Any, Mapping, Optional, Union
 import polars as pl
 
 from . import frames
-from .paths import LEXICON_DIR
+from .names import NAMES_PATH, NameWords as Lexicon, load_names as load_lexicon
 from .yamlfiles import read_mapping
 
-IDENTITY_PATH = LEXICON_DIR / "identity.yaml"
+IDENTITY_PATH = NAMES_PATH  # the name word lists identity reads (toolkit/data/names.yaml)
 #: table -> (id column, name column) that :func:`apply_identity` rewrites.
 ID_COLUMNS = {
     "actors": ("actor_id", "name"),
@@ -83,29 +83,6 @@ _TITLE_BEFORE = re.compile(r"(?i)\b(mrs|mr|ms|miss)\.?\s+$")
 
 
 # --------------------------------------------------------------------------- lexicon and rules
-
-
-@dataclass(frozen=True, eq=False)  # hashed by identity: person_parts caches per lexicon
-class Lexicon:
-    """The word lists of ``identity.yaml``."""
-
-    honorifics: Mapping[str, Optional[str]]  # word -> "female" / "male" / None
-    suffixes: frozenset
-    function_words: frozenset
-    heads: frozenset
-
-
-@functools.lru_cache(maxsize=4)
-def load_lexicon(path: Union[str, Path] = IDENTITY_PATH) -> Lexicon:
-    """The identity word lists (cached). Raises ``ValueError`` naming the file when malformed."""
-    data = read_mapping(path, what="actor-identity")
-    try:
-        hon = {w.lower(): (None if g == "none" else g) for g, ws in data["honorifics"].items() for w in ws}
-        return Lexicon(hon, frozenset(data["suffixes"]), frozenset(data["function_words"]),
-                       frozenset(data["institution_heads"]))
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise ValueError(f"{path}: the identity lexicon needs the keys honorifics (female/male/none "
-                         f"lists), suffixes, function_words and institution_heads ({exc!r})") from None
 
 
 @dataclass(frozen=True)
@@ -466,7 +443,7 @@ def resolve_identity(actors, mentions=None, *, rules=None, texts: Optional[Mappi
             (see :func:`read_identity_rules`).
         texts: ``{article_id: text}``, to read a title right before a mention ("Mrs.
             [Clinton]"); optional.
-        lexicon: the word lists (default ``toolkit/data/identity.yaml``).
+        lexicon: the word lists (default ``toolkit/data/names.yaml``).
 
     Returns:
         An :class:`Identity`; pass it to :func:`apply_identity`.

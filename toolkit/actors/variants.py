@@ -23,13 +23,15 @@ from .gender import first_name_gender
 from .lexicon import _hashes, _norm
 from .records import Ment
 
-#: Honorifics before a name; they give no first name.
-HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "rev", "sen", "gov", "rep", "gen", "lt",
-              "col", "capt", "sgt", "prof", "president", "senator", "governor", "secretary", "judge"}
+from ..names import load_names
+
+_NAMES = load_names()
+#: Honorifics before a name; they give no first name (``data/names.yaml``).
+HONORIFICS = frozenset(_NAMES.honorifics)
 #: Small words left out of an acronym ("Department of Justice" -> "DOJ" keeps only D, J).
-_SMALL_WORDS = {"of", "the", "and", "for", "on", "in", "to", "&"}
+_SMALL_WORDS = _NAMES.function_words
 #: Name suffixes that are not a surname.
-SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+SUFFIXES = _NAMES.suffixes
 
 
 def name_parts(words: list[str]) -> Optional[tuple[str, str, tuple[str, ...]]]:

@@ -1,0 +1,44 @@
+"""Name words shared by the actor resolver (:mod:`toolkit.actors`) and corpus identity
+(:mod:`toolkit.identity`): honorifics and the gender they imply, name suffixes, the small words
+an acronym skips, and the heads of "Department of X" names. One YAML file,
+``toolkit/data/names.yaml``, so both read the same lists.
+
+Example:
+    >>> load_names().honorifics["mrs"]
+    'female'
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping, Optional, Union
+
+from .paths import LEXICON_DIR
+from .yamlfiles import read_mapping
+
+NAMES_PATH = LEXICON_DIR / "names.yaml"
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity: callers cache per lexicon
+class NameWords:
+    """The word lists of ``names.yaml``."""
+
+    honorifics: Mapping[str, Optional[str]]  # word -> "female" / "male" / None
+    suffixes: frozenset
+    function_words: frozenset
+    heads: frozenset
+
+
+@functools.lru_cache(maxsize=4)
+def load_names(path: Union[str, Path] = NAMES_PATH) -> NameWords:
+    """The name word lists (cached). Raises ``ValueError`` naming the file when malformed."""
+    data = read_mapping(path, what="name-words")
+    try:
+        hon = {w.lower(): (None if g == "none" else g) for g, ws in data["honorifics"].items() for w in ws}
+        return NameWords(hon, frozenset(data["suffixes"]), frozenset(data["function_words"]),
+                         frozenset(data["institution_heads"]))
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise ValueError(f"{path}: the name lexicon needs the keys honorifics (female/male/none "
+                         f"lists), suffixes, function_words and institution_heads ({exc!r})") from None
