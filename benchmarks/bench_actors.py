@@ -95,9 +95,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--per-batch", type=int, default=10, help="briefings per batch")
     ap.add_argument("--max-words", type=int, default=3000)
-    ap.add_argument("--keep-caches", action="store_true",
-                    help="keep the toolkit's per-word caches between rounds (warm from the warm-up "
-                         "and earlier rounds, never from the texts timed: a long corpus run)")
+    fair.add_cache_option(ap)
     ap.add_argument("--profile", action="store_true", help="print a cProfile of the actor extraction")
     args = ap.parse_args()
     nlp = load_pipeline()
@@ -109,10 +107,10 @@ def main() -> int:
                                       n_sides=2, words=words)
     print(f"{len(recs)} briefings, {sum(map(words, recs)):,} words: a warm-up batch and "
           f"{args.rounds} rounds of two fresh batches of {args.per_batch} (fair.py protocol; "
-          f"{'caches kept warm from other texts' if args.keep_caches else 'caches emptied every round'})")
+          f"{fair.caches_label(args)})")
     res = fair.run_rounds({"parse": parse_side(nlp), "actors": actors_side(nlp)},
                           warm=warm, rounds=rounds, words=words,
-                          reset=fair.no_reset if args.keep_caches else fair.reset_caches)
+                          reset=fair.reset_for(args))
     print()
     med = fair.print_ratios(res, {"extract_actors / bare nlp.pipe": ("actors", "parse"),
                                   "resolver calls from statements+events / bare nlp.pipe": ("resolver", "parse"),

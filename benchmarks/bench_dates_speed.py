@@ -63,9 +63,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--per-batch", type=int, default=20, help="briefings per batch")
-    ap.add_argument("--keep-caches", action="store_true",
-                    help="keep the toolkit's per-word caches between rounds (warm from the warm-up "
-                         "and earlier rounds, never from the texts timed: a long corpus run)")
+    fair.add_cache_option(ap)
     args = ap.parse_args()
     try:
         from dateparser.search import search_dates
@@ -78,12 +76,12 @@ def main() -> int:
     nlp = load_pipeline()
     print(f"{len(texts)} briefings, {sum(map(fair.n_words, texts)):,} words: a warm-up batch and "
           f"{args.rounds} rounds of one fresh batch of {args.per_batch} (fair.py protocol; "
-          f"{'caches kept warm from other texts' if args.keep_caches else 'caches emptied every round'})")
+          f"{fair.caches_label(args)})")
     counts: dict = {}
     res = fair.run_rounds({"ours": ours_side(nlp, counts),
                            "dateparser": dateparser_side(search_dates, counts)},
                           warm=warm, rounds=rounds, words=fair.n_words,
-                          reset=fair.no_reset if args.keep_caches else fair.reset_caches)
+                          reset=fair.reset_for(args))
     print(f"\nexpressions found in the timed rounds: ours {counts['ours']}, "
           f"dateparser {counts['dateparser']} (warm-up and rounds)")
     fair.print_ratios(res, {"dateparser / extract_dates alone (x faster)": ("dateparser", "extract"),

@@ -70,9 +70,7 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=5)
     ap.add_argument("--per-batch", type=int, default=20, help="articles per batch")
     ap.add_argument("--max-words", type=int, default=1500)
-    ap.add_argument("--keep-caches", action="store_true",
-                    help="keep the toolkit's per-word caches between rounds (warm from the warm-up "
-                         "and earlier rounds, never from the texts timed: a long corpus run)")
+    fair.add_cache_option(ap)
     args = ap.parse_args()
     nlp = load_pipeline()
     recs = fair.briefings(PATH, n=args.per_batch * (1 + 2 * args.rounds), max_words=args.max_words)
@@ -80,10 +78,10 @@ def main() -> int:
                                       n_sides=2, words=words)
     print(f"{len(recs)} briefings, {sum(map(words, recs)):,} words: a warm-up batch and "
           f"{args.rounds} rounds of two fresh batches of {args.per_batch} (fair.py protocol; "
-          f"{'caches kept warm from other texts' if args.keep_caches else 'caches emptied every round'})")
+          f"{fair.caches_label(args)})")
     res = fair.run_rounds({"bare": bare_side(nlp), "full": full_side(nlp)},
                           warm=warm, rounds=rounds, words=words,
-                          reset=fair.no_reset if args.keep_caches else fair.reset_caches)
+                          reset=fair.reset_for(args))
     print()
     pairs = {"full toolkit parse (incl. frames) / bare nlp.pipe": ("full", "bare")}
     pairs.update({f"{k} extraction / bare parse": (k, "bare") for k in EXTRACTORS})

@@ -150,6 +150,24 @@ def no_reset() -> None:
     gc.collect()
 
 
+def add_cache_option(parser) -> None:
+    """The ``--keep-caches`` option every speed script offers (see :func:`reset_for`)."""
+    parser.add_argument("--keep-caches", action="store_true",
+                        help="keep the toolkit's per-word caches between rounds (warm from the warm-up "
+                             "and earlier rounds, never from the texts timed: a long corpus run)")
+
+
+def reset_for(args) -> Callable[[], object]:
+    """The reset to run before every side: :func:`no_reset` with ``--keep-caches``, else
+    :func:`reset_caches`."""
+    return no_reset if getattr(args, "keep_caches", False) else reset_caches
+
+
+def caches_label(args) -> str:
+    """How the caches were treated, for the line that describes a run."""
+    return "caches kept warm from other texts" if getattr(args, "keep_caches", False) else "caches emptied every round"
+
+
 def reset_caches() -> int:
     """Empty the toolkit's per-word memo tables, so no round reuses another round's.
 
