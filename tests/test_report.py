@@ -5,6 +5,7 @@ The articles are invented here (a city council and a library); the two papermill
 slow part, so each covers several cases at once.
 """
 
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -188,11 +189,17 @@ def test_report_with_only_unreadable_inputs_says_so_and_fails(tmp_path, capsys):
 # --------------------------------------------------------------------------- papermill runs
 
 
-def test_report_on_other_articles_has_an_index_pages_and_no_bundled_prose(tmp_path, capsys):
+def test_report_on_other_articles_has_an_index_pages_and_no_bundled_prose(tmp_path, capsys, monkeypatch):
     pytest.importorskip("papermill")
     folder = _write(tmp_path / "in", {"budget.md": BUDGET, "parks.md": PARKS})
     out = tmp_path / "out"
+    # the notebooks run in threads: none may change the caller's working directory (a race
+    # between two of them once left a test session in notebooks/)
+    here, moves = os.getcwd(), set()
+    monkeypatch.setattr(os, "chdir", lambda path: moves.add(os.path.abspath(path)))
     assert cli.main(["report", str(folder), "-o", str(out), "--article-pages", "1"]) == 0, capsys.readouterr().err
+    monkeypatch.undo()
+    assert moves <= {here}
     assert sorted(p.name for p in (out / "articles").iterdir()) == ["budget.html"]
     index = (out / "index.html").read_text(encoding="utf-8")
     for piece in ('href="02-chronology.html"', 'href="03-rhetoric.html"', 'href="articles/budget.html"',

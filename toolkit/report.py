@@ -407,9 +407,12 @@ def run_notebook(nb: Path, *, tables_dir: Path, out_dir: Path, timeout: int = 60
     t0 = time.perf_counter()
     error = None
     try:
+        # The kernel's working directory goes through nbclient's ``resources``, not papermill's
+        # ``cwd``: papermill's ``cwd`` changes the whole process's directory, and the notebooks
+        # run in threads, so two of them racing could leave the caller in notebooks/.
         pm.execute_notebook(str(nb), str(target), parameters={"corpus_dir": str(tables_dir.resolve())},
-                            kernel_name="python3", cwd=str(nb.parent), progress_bar=False,
-                            execution_timeout=timeout)
+                            kernel_name="python3", progress_bar=False, execution_timeout=timeout,
+                            resources={"metadata": {"path": str(nb.parent)}})
     except pm.PapermillExecutionError as exc:
         error = f"{nb.name} failed at cell {exc.exec_count}: {exc.ename}: {exc.evalue}"
     if not target.is_file():
