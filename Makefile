@@ -21,7 +21,7 @@ demo: $(STAMP)
 	$(PY) -m toolkit.cli demo
 
 test: $(STAMP)
-	$(PY) -m pytest tests notebooks --nbval --nbval-current-env --nbval-sanitize-with notebooks/sanitize.cfg -p no:cacheprovider
+	$(PY) -m pytest tests notebooks --nbval --nbval-current-env --nbval-sanitize-with $(CURDIR)/notebooks/sanitize.cfg -p no:cacheprovider
 
 # Re-execute the curated notebooks in place (after a deliberate change of outputs).
 notebooks: $(STAMP)
