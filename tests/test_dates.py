@@ -413,3 +413,90 @@ def test_today_in_a_doc_without_a_parse():
 
     doc = spacy.blank("en")("Today, the country can no longer rely on gas.")
     assert [d.value for d in extract_dates(doc, published=FRIDAY)] == ["2025-05-30"]
+
+
+# --- issue 16, TimeBank round: general rules, each shown on sentences written for it
+# (published on Friday 2025-05-30 unless said otherwise)
+
+@pytest.mark.parametrize("sentence, text, type_, value", [
+    # a participle clause takes the time of the clause it hangs on ("by" alone would look ahead)
+    ("The bank closed its bid, with holders selling their stock by the Monday deadline.", "Monday",
+     "DATE", "2025-05-26"),
+    # a verb whose past is its base form, after a singular subject, is a past
+    ("A strike at the port hurt exports on Wednesday.", "Wednesday", "DATE", "2025-05-28"),
+    # "until" after a present perfect: a time limit still to come
+    ("The court has given the tenants until 10 a.m. Tuesday to leave.", "10 a.m. Tuesday", "TIME",
+     "2025-06-03T10:00"),
+    # an infinitive under a past passive, or under an adjective of a past verb, is past
+    ("The singer was flown home to attend the mid-March gala.", "mid-March", "DATE", "2025-03"),
+    ("Floods made it hard for the farm to ship grain well into the spring.", "the spring", "DATE", "2025-SP"),
+    # a refusal reported with "would not" / "could not" happened on that day
+    ("The mayor would not comment Thursday on the audit.", "Thursday", "DATE", "2025-05-29"),
+    ("Neither the pilot nor his aide could be reached Tuesday.", "Tuesday", "DATE", "2025-05-27"),
+    # "last Oct. 23": a month and day before publication
+    ("The mill burned down last Oct. 23 after a storm.", "last Oct. 23", "DATE", "2024-10-23"),
+    # seasons with "the": the one the tense points to
+    ("Orders recovered from the weak levels of the early summer.", "the early summer", "DATE", "2024-SU"),
+    ("The new line will open in the autumn.", "the autumn", "DATE", "2025-FA"),
+    ("Frost was rare earlier in the year.", "earlier in the year", "DATE", "2025"),
+    ("Pilgrims gathered as Easter week began.", "Easter week", "DATE", "2025-W16"),
+    # "one day" in a future clause is a time to come; "in five years" a date that far ahead
+    ("The island will one day be a nature reserve.", "one day", "DATE", "FUTURE_REF"),
+    ("The loan will be repaid in five years.", "five years", "DATE", "2030"),
+    ("The dam may, in a decade or two, silt up.", "a decade or two", "DATE", "FUTURE_REF"),
+    ("The strike will last one day.", "one day", "DURATION", "P1D"),
+    ("The squad will rest one day before the final.", "one day", "DURATION", "P1D"),
+    ("The agency extended its deadline until noon Tuesday.", "noon Tuesday", "TIME", "2025-06-03T12:00"),
+    ("He stayed in jail until Tuesday.", "Tuesday", "DATE", "2025-05-27"),
+    ("Exports should rise in the first half of 2026.", "the first half of 2026", "DATE", "2026-H1"),
+    ("Exports fell in the second half.", "the second half", "DATE", "2024-H2"),
+    ("The repairs will be finished within two weeks.", "two weeks", "DURATION", "P2W"),
+    # a month naming the time of a noun, a year in words before a singular noun
+    ("The May referendum will settle the question.", "May", "DATE", "2025-05"),
+    ("Police linked him to a nineteen eighty-nine robbery.", "nineteen eighty-nine", "DATE", "1989"),
+    # a range of durations gives two, as a range of dates does
+    ("Deliveries resume within four to six weeks.", "four", "DURATION", "P4W"),
+    ("Deliveries resume within four to six weeks.", "six weeks", "DURATION", "P6W"),
+])
+def test_tense_anchoring_and_forms(nlp, sentence, text, type_, value):
+    d = _one(_find(nlp, sentence), text)
+    assert (d.type, d.value) == (type_, value)
+
+
+@pytest.mark.parametrize("sentences, text, value", [
+    # a quarter ended on a day: the quarter of its middle month (fiscal quarters too)
+    ("Sales rose 4% in the quarter ended Jan. 31.", "the quarter", "2024-Q4"),
+    ("Sales rose 4% in the quarter ended March 31.", "the quarter", "2025-Q1"),
+    # the period a year back, whole
+    ("Profit rose in the first quarter. It compares with a loss for the comparable period last year.",
+     "the comparable period last year", "2024-Q1"),
+    ("The brewer lost more in the quarter a year before.", "the quarter a year before", "2024-Q1"),
+    ("The brewer's loss was bigger than in the period a year before.", "the period a year before", "2024"),
+    # a longer period in between: "a year earlier" compares with it, not with the quarter
+    ("Profit rose in the first quarter. For the nine months, sales were up 3% from a year earlier.",
+     "a year earlier", "2024"),
+    ("Profit rose in the first quarter. For the nine months, sales were flat with the 2024 period.",
+     "the 2024 period", "2024"),
+    # the reporting period of the text
+    ("Profit rose in the first quarter. Margins narrowed in the latest period.", "the latest period", "2025-Q1"),
+    ("Profit rose in the first quarter. This quarter's result includes a charge.", "This quarter", "2025-Q1"),
+    # a quarter still to come is not the one reported on
+    ("Profit fell in the first quarter. The plant will run at a loss through the third quarter of 2026. "
+     "In the year-ago period, it earned more.", "the year-ago period", "2024-Q1"),
+    ("The airline reported thinner margins for the fourth quarter.", "the fourth quarter", "2024-Q4"),
+])
+def test_reporting_periods(nlp, sentences, text, value):
+    assert _one(_find(nlp, sentences), text).value == value
+
+
+@pytest.mark.parametrize("sentence, not_text", [
+    ("She told ABC's This Week that the vote was fair.", "This Week"),
+    ("He wrote a column for USA Today about it.", "Today"),
+    ("The story aired on 48 Hours last year.", "48 Hours"),
+    ("Good evening from the capital.", "evening"),
+    ("The state daily Pravda printed the speech.", "daily"),
+    ("The talks will last two weeks.", "last two weeks"),
+    ("The first half of the match was dull.", "The first half"),
+])
+def test_names_and_greetings_are_not_expressions(nlp, sentence, not_text):
+    assert not_text not in [d.text for d in _find(nlp, sentence)]

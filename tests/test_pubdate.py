@@ -167,3 +167,73 @@ def test_articles_table_shows_the_evidence(nlp):
     assert row.published_evidence.startswith("weekday and date")
     given = parse("The ministers met on Friday.", published="2025-05-30", nlp=nlp).articles.iloc[0]
     assert pd.isna(given.published_evidence)  # a given date needs no evidence
+
+
+# --- issue 16: "this year's <dated series>" (toolkit/data/dated_series.yaml; sentences written for the tests)
+
+@pytest.mark.parametrize("text, lo, hi, evidence", [
+    # an edition named by its host place
+    ("Leaders flew in for this year's G7 summit in Hiroshima, where the talks ran late.",
+     D(2023, 1, 1), D(2023, 12, 31), "dated series: this year's G7 summit -> 2023"),
+    ("This year’s G7 Summit, hosted by Japan in Hiroshima, closed with a statement.",
+     D(2023, 1, 1), D(2023, 12, 31), "dated series: this year's G7 Summit -> 2023"),
+    # last year's edition: one year later
+    ("Unlike last year's COP in Glasgow, the delegates agreed on the text quickly.",
+     D(2022, 1, 1), D(2022, 12, 31), "dated series: last year's COP -> 2022"),
+    # a series not held every year, intersected with an office holder's term
+    ("President Biden cheered the skiers of this year's Winter Olympics.",
+     D(2022, 1, 1), D(2022, 12, 31), "dated series: this year's Winter Olympics"),
+    # an edition by its number, with "this year's"
+    ("The mayor watched this year's Super Bowl LVIII with the team's fans.",
+     D(2024, 1, 1), D(2024, 12, 31), "dated series: this year's Super Bowl -> 2024"),
+    # an edition the article dates itself, then "last year's summit" with the same place
+    ("The G20 summit in Cannes in 2011 ended in discord. Diplomats said last year's summit in Cannes "
+     "had failed the poorest countries.", D(2012, 1, 1), D(2012, 12, 31), "dated series: last year's summit -> 2012"),
+    # ... or by its month
+    ("The G7 summit in June 2024 was tense. Officials said last year's summit in June had set the agenda.",
+     D(2025, 1, 1), D(2025, 12, 31), "dated series: last year's summit -> 2025"),
+])
+def test_this_years_dated_series(nlp, text, lo, hi, evidence):
+    from toolkit.pubdate import infer_published_evidence
+
+    e = infer_published_evidence(nlp(text), today=dt.date(2026, 1, 1))
+    assert e.estimate is not None and lo <= e.earliest <= e.estimate <= e.latest <= hi, e
+    assert any(x.startswith(evidence) for x in e.evidence), e.evidence
+
+
+@pytest.mark.parametrize("text, year", [
+    ("Negotiators left COP28 with a deal on fossil fuels, the envoy said.", 2023),
+    ("The band played at the 59th Presidential Inaugural Ceremonies, the director recalled.", 2021),
+])
+def test_named_edition_counts_as_a_year(nlp, text, year):
+    from toolkit.pubdate import infer_published_evidence
+
+    e = infer_published_evidence(nlp(text), today=dt.date(2026, 1, 1))
+    assert e.estimate is not None and e.estimate.year == year, e
+    assert any(x.startswith("named edition:") for x in e.evidence), e.evidence
+
+
+@pytest.mark.parametrize("text", [
+    # an annual series without its edition tells nothing
+    "President Biden congratulated the winners of this year's Super Bowl.",
+    # an edition that contradicts the other evidence is left out
+    "President Obama praised this year's G7 summit in Hiroshima.",
+])
+def test_dated_series_abstains_when_it_does_not_narrow(nlp, text):
+    from toolkit.pubdate import infer_published_evidence
+
+    e = infer_published_evidence(nlp(text), today=dt.date(2026, 1, 1))
+    assert e.estimate is None and not any("dated series" in x for x in e.evidence), e
+
+
+def test_dated_series_lexicon_can_be_extended(nlp, tmp_path):
+    from toolkit.pubdate import infer_published_evidence
+
+    extra = tmp_path / "my_series.yaml"
+    extra.write_text("series:\n  - name: Lakeside Film Festival\n    aliases: [Lakeside Film Festival]\n"
+                     "    every: 1\n    editions:\n      - {year: 2019, places: [Port Aster]}\n"
+                     "      - {year: 2022, places: [Elm Bay]}\n", encoding="utf-8")
+    doc = nlp("Critics loved this year's Lakeside Film Festival in Elm Bay.")
+    e = infer_published_evidence(doc, today=dt.date(2026, 1, 1), series=extra)
+    assert e.estimate is not None and e.estimate.year == 2022, e
+    assert infer_published_evidence(doc, today=dt.date(2026, 1, 1)).estimate is None

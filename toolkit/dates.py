@@ -88,7 +88,8 @@ def load_lexicon(path: Union[str, Path, None] = None) -> dict:
     lex = read_mapping(path or LEXICON_PATH, what="dates")
     for key in ("ambiguous_months", "month_cues", "clock_units", "number_only_units",
                 "duration_modifiers", "time_zones", "name_heads", "leading_prepositions",
-                "set_event_nouns", "nowadays_verbs", "nowadays_cues"):
+                "set_event_nouns", "nowadays_verbs", "nowadays_cues", "duration_verbs", "refusal_verbs",
+                "deadline_verbs", "same_form_past"):
         lex[key] = {str(x).lower() for x in lex.get(key) or []}
     lex["refs"] = {str(k).lower(): v for k, v in (lex.get("refs") or {}).items()}
     lex["ref_adjectives"] = {str(k).lower(): v for k, v in (lex.get("ref_adjectives") or {}).items()}
@@ -237,10 +238,21 @@ def _date_patterns() -> list[list[dict]]:
         [the, _w({"comparable", "corresponding", "same"}, "?"), _w("year"), {"ORTH": "-", "OP": "?"},
          _w({"ago", "earlier"}), _c("ORD", "?"), {"ORTH": "-", "OP": "?"}, _w({"quarter", "period"})],
         [the, _c("YEAR"), _c("ORD", "?"), {"ORTH": "-", "OP": "?"}, _w({"quarter", "period"})],
+        # "the first half of 1990", "the first two quarters": a half year
+        [_w("the"), _w({"first", "second", "latter", "last"}), _w("half"), _w("of", "?"), _c("YEAR", "?")],
+        [_w("the"), _w({"first", "last"}), _w("two"), _w("quarters"), _w("of", "?"), _c("YEAR", "?")],
+        # "the latest period", "the most recent period": the reporting period
+        [_w("the"), _w({"latest", "most"}), _w("recent", "?"), _w("period")],
+        # "the corresponding period last year", "the quarter a year ago": the period a year back
+        *[[_w("the"), _w({"corresponding", "comparable", "same", "like"}, "?"), _w({"quarter", "period"}),
+           _w("of", "?")] + back for back in (
+            [_w("last"), _w("year")], [_w("a"), _w("year"), _w({"ago", "earlier", "before"})],
+            [_w("the"), _w({"previous", "prior", "preceding"}), _w("year")])],
         [_w({"this", "last", "next", "current"}), _w("year"), _w("'s"), _c("ORD", "?"),
          {"ORTH": "-", "OP": "?"}, _w("quarter")],
         [the, _c("REL", "?"), _c("SEASON"), _w("of", "?"), _c("YEAR")],
         [_c("MOD", "?"), _w({"this", "last", "next"}), _c("SEASON")],
+        [_w("the"), _c("MOD", "?"), _c("SEASON")],  # "into the summer", "the early summer"
         [_w({"last", "next", "this"}, "?"), _w({k for k in LEX["holidays"] if " " not in k})],
         *[[_w({"last", "next", "this"}, "?")] + [_w(w) for w in k.split()] for k in LEX["holidays"] if " " in k],
         # relative
@@ -249,6 +261,7 @@ def _date_patterns() -> list[list[dict]]:
         [_c("MOD"), _w("in"), _w("the"), _c("RUNIT")],
         [_w({"this", "last", "next"}), _c("WD")],
         [_w({"this", "last", "next"}), _c("MONTH")],
+        [_w({"last", "next"}), _c("MONTH"), _c("DAY"), _COMMA, _c("YEAR", "?")],  # "last Oct. 23"
         [_c("DEIC")],
         [_w("the"), _w("day"), _w({"before", "after"}), _w({"yesterday", "tomorrow"})],
         [_w("the"), dict(_c("UNIT"), LOWER={"IN": ["day", "month", "week", "year"]}), _w({"before", "after"})],
@@ -271,6 +284,7 @@ def _time_patterns() -> list[list[dict]]:
         [_c("NUM"), _w("o'clock")],
         [_w({"noon", "midnight", "overnight", "midday"})],
         [_c("DEIC"), _c("POD")],
+        [_c("MOD", "?"), {"ORTH": "-", "OP": "?"}, _c("POD"), _c("DEIC")],  # "mid-afternoon yesterday"
         [_w({"this", "last", "that"}), _c("POD")],
         [_w("tonight")],
         [_c("WD"), _c("POD")],
@@ -301,6 +315,8 @@ def _duration_patterns() -> list[list[dict]]:
         # "a year or two", "two or three weeks": a vague number of units
         [_c("ART"), _c("UNITA"), _w("or"), _w({"two", "three", "so"})],
         [_c("NUM"), _w("or"), _c("NUM"), _c("UNIT")],
+        # "two to three weeks", "the next 12 to 18 months": a range, vague as a whole
+        [_w("the", "?"), _w({"next", "past", "last", "coming", "first"}, "?"), _c("NUM"), _w("to"), _c("NUM"), _c("UNIT")],
         [_w("half"), _c("ART"), _c("UNITA")],
         [qty, _c("UNIT"), _w("and"), _w("a"), _w("half")],
         [_c("ART"), _c("UNITA"), _w("and"), _w("a"), _w("half")],
@@ -524,6 +540,8 @@ def _clause_tense(tok: Token, depth: int = 0) -> Optional[str]:
     if low & _FUTURE_AUX:
         return "future"
     if low & _MODALS:  # "would be traveling Thursday"; "would have met" is past
+        if low & {"could", "would"} and t.lemma_.lower() in LEX["refusal_verbs"] and _negated(t):
+            return "past"  # "would not comment Friday", "could not be reached Tuesday": a refusal made
         return "past" if "have" in low and t.tag_ == "VBN" else "future"
     if t.lemma_ in _PLAN_VERBS and t.tag_ in ("VBD", "VBZ", "VBP", "VBN"):
         return "future"  # "has scheduled a press briefing Thursday", "planned a rally on Saturday"
@@ -533,14 +551,17 @@ def _clause_tense(tok: Token, depth: int = 0) -> Optional[str]:
         # "voted to back the measure Friday": the infinitive of a past, non-planning verb
         g = t.head
         # "had been due (scheduled) to expire Friday": planned, but in the past perfect
-        gv = g.head if g.dep_ in ("acomp", "attr", "xcomp") and g.pos_ not in ("VERB", "AUX") else g
+        gv = g.head if g.dep_ in ("acomp", "attr", "xcomp", "ccomp", "oprd") and g.pos_ not in ("VERB", "AUX") else g
         if g.i != t.i and any(c.lower_ == "had" and c.dep_ in ("aux", "auxpass") for c in
                               list(g.children) + (list(gv.children) if gv is not g else [])):
             return "past"
+        if g.i != t.i and g.pos_ not in ("VERB", "AUX") and gv is not g and g.lemma_ not in _FUTURE_LEMMAS and \
+                g.lemma_ not in _INTENT_LEMMAS:
+            g = gv  # "made it difficult to meet demand", "was able to attend": the verb of the adjective
         if g.i != t.i and g.pos_ in ("VERB", "AUX") and g.lemma_ not in _FUTURE_LEMMAS and \
                 g.lemma_ not in _INTENT_LEMMAS and (g.tag_ == "VBD" or (g.tag_ == "VBN" and any(
-                    c.lower_ in ("has", "have", "had") for c in g.children))):
-            return "past"
+                    c.lower_ in ("has", "have", "had", "was", "were") for c in g.children))):
+            return "past"  # also a past passive: "was taken abroad to attend the May summit"
         return "future"
     if t.tag_ == "VBG" and low & {"is", "are", "am", "'s", "'re"}:
         return "future"
@@ -554,9 +575,17 @@ def _clause_tense(tok: Token, depth: int = 0) -> Optional[str]:
                 (t.lemma_ in _ARRANGED_LEMMAS or t.lemma_ in _FUTURE_LEMMAS):
             return _clause_tense(t.head, depth + 1) or "past"
         return "past"  # "the decision, announced Wednesday, ...": a done act
+    if t.tag_ == "VBG" and not auxes and depth < 3 and t.head.i != t.i and \
+            t.dep_ in ("advcl", "pcomp", "acl", "xcomp", "conj"):
+        # a participle clause ("with shareholders tendering their shares by the Tuesday
+        # deadline") is in the time of the clause it hangs on
+        return _clause_tense(t.head, depth + 1)
     if t.tag_ in ("VBZ", "VBP"):
         if t.lemma_ in ("be",) and any(c.dep_ == "xcomp" for c in t.children):
             return "future"
+        if t.tag_ == "VBP" and t.lower_ in LEX["same_form_past"] and not auxes and \
+                any(c.dep_ == "nsubj" and c.tag_ in ("NN", "NNP") for c in t.children):
+            return "past"  # "Weakness in chip stocks hurt the index on Friday": no present with that subject
         return "present"
     if t.tag_ == "VB":
         if low & {"would", "could", "might", "may", "should", "must", "can"}:
@@ -899,6 +928,64 @@ def _resolve_reported_year(e: _Expr):
     return _PASS
 
 
+_YEAR_BACK_TAILS = (["last", "year"], ["a", "year", "ago"], ["a", "year", "earlier"], ["a", "year", "before"],
+                   ["the", "previous", "year"], ["the", "prior", "year"], ["the", "preceding", "year"])
+
+
+def _resolve_period_back(e: _Expr):
+    """"the corresponding period last year", "the quarter a year ago": the quarter named last
+    (else the last completed one), a year back; a "period" after a longer one is that year."""
+    words, p = e.words, e.p
+    if e.label != "DATE" or words[0] != "the" or not any(words[-len(t):] == t for t in _YEAR_BACK_TAILS) or \
+            not {"period", "quarter"} & set(words[:4]):
+        return _PASS
+    named = e.ctx.inherit.get("_quarter")
+    if named:
+        return "DATE", "%04d-Q%d" % (named[0] - 1, named[1])
+    if p is None:
+        return "DATE", "XXXX-QX" if "quarter" in words else "XXXX"
+    if "quarter" in words:
+        y, q = _last_quarter(p)
+        return "DATE", f"{y - 1:04d}-Q{q}"
+    return "DATE", f"{p.year - 1:04d}"
+
+
+def _resolve_half(e: _Expr):
+    """"the first half of 1990", "the second half", "the first two quarters": ``1990-H1``; without
+    a year, the half the tense points to."""
+    words, p = e.words, e.p
+    if e.label != "DATE" or len(words) < 3 or words[0] != "the" or \
+            not ("half" in words or words[2:4] == ["two", "quarters"]):
+        return _PASS
+    k = 1 if words[1] == "first" else 2
+    year = next((int(t.lower_) for t in e.toks if "|YEAR|" in t._.tkdate_cls), None)
+    if year is None and e.ctx.inherit.get("_next") == "of":
+        return None  # "the first half of the match"
+    if year is None:
+        if p is None:
+            return "DATE", f"XXXX-H{k}"
+        year = p.year
+        if e.ctx.tense == "past" and p.month <= 6 * k:
+            year -= 1  # "profit fell in the second half", said in October: not over yet, so last year's
+        elif e.ctx.tense == "future" and p.month > 6 * k:
+            year += 1
+    return "DATE", f"{year:04d}-H{k}"
+
+
+def _resolve_latest_period(e: _Expr):
+    """"the latest period": the quarter the text reports on (named last), else the last one
+    completed before publication."""
+    words = e.words
+    if e.label != "DATE" or len(words) < 3 or words[-1] != "period" or words[1] not in ("latest", "most"):
+        return _PASS
+    named = e.ctx.inherit.get("_quarter")
+    if named:
+        return "DATE", "%04d-Q%d" % named
+    if e.p is None:
+        return "DATE", "XXXX-QX"
+    return "DATE", "%04d-Q%d" % _last_quarter(e.p)
+
+
 def _resolve_fiscal(e: _Expr):
     """"the fourth quarter", "the same period last year" (:func:`_fiscal_quarter`)."""
     if ("quarter" in e.words or "period" in e.words) and e.label == "DATE":
@@ -944,6 +1031,9 @@ _PHRASE_RESOLVERS = (
     ("narrative", _resolve_narrative),
     ("holiday", _resolve_holiday),
     ("reported_year", _resolve_reported_year),
+    ("period_back", _resolve_period_back),
+    ("latest_period", _resolve_latest_period),
+    ("half", _resolve_half),
     ("fiscal", _resolve_fiscal),
     ("set_phrase", _resolve_set_phrase),
     ("ordinal_day", _resolve_ordinal_day),
@@ -1035,6 +1125,9 @@ def _read_slots(e: _Expr):
                 qty_words.append(w)
             elif w == "half":  # "a year and a half"
                 qty_words.append("half")
+    if label == "DATE" and unit and not qty_words and direction is None and mod and "in" in words and \
+            words[-1] in _REL_UNITS:
+        rel_unit, unit = words[-1], None  # "earlier in the year", "late in the month"
     e.month, e.year, e.day, e.wd, e.decade, e.season, e.quarter = month, year, day, wd, decade, season, quarter
     e.pod, e.deic, e.unit, e.clock, e.rel, e.mod = pod, deic, unit, clock, rel, mod
     e.direction, e.rel_unit, e.qty_words, e.is_set = direction, rel_unit, qty_words, is_set
@@ -1121,16 +1214,24 @@ def _resolve_duration(e: _Expr):
     return _PASS
 
 
+#: the month a season starts in (northern hemisphere, as TimeML's SP / SU / FA / WI)
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+
+
 def _resolve_calendar(e: _Expr):
     """Explicit calendar dates: "the 1990s", "June 2, 2025", "the third quarter", "last spring"."""
     if e.decade is not None:
         return "DATE", f"{e.decade:03d}"
     month, year, day, quarter, season, rel = e.month, e.year, e.day, e.quarter, e.season, e.rel
-    if not (month is not None or year is not None or quarter or (season and (rel or year))):
+    if not (month is not None or year is not None or quarter or (season and (rel or year or e.words[0] == "the"))):
         return _PASS
     p, ctx = e.p, e.ctx
     p_ok = p is not None
     if quarter is True:  # "the quarter": the one just reported, unless "this" / future
+        ended = _period_end(e.toks[-1], p)
+        if ended is not None:  # "the quarter ended July 31": May to July, mostly the second
+            y, m = _add_months(ended[0], ended[1], -1)
+            return "DATE", f"{y:04d}-Q{(m - 1) // 3 + 1}"
         if not p_ok:
             return "DATE", "XXXX-QX"
         quarter = (p.month - 1) // 3 + 1
@@ -1144,6 +1245,14 @@ def _resolve_calendar(e: _Expr):
             year = p.year - (1 if ctx.tense != "future" and quarter > cur else 0)
         return "DATE", f"{year:04d}-Q{quarter}"
     if season and month is None:
+        if year is None and rel is None:  # "the summer": the one the clause's tense points to
+            if not p_ok or ctx.tense == "present":
+                return "DATE", f"XXXX-{season}"
+            start = _SEASON_START[season]
+            if ctx.tense == "future":
+                year = p.year if start >= p.month else p.year + 1
+            else:
+                year = p.year if start <= p.month else p.year - 1
         if year is None:
             if not p_ok:
                 return "DATE", f"XXXX-{season}"
@@ -1165,7 +1274,10 @@ def _resolve_calendar(e: _Expr):
             else:
                 year = p.year
         elif p_ok:
-            year = _infer_year(p, month, day, ctx.tense)
+            year = _infer_year(p, month, day, {"last": "past", "next": "future"}.get(rel or "", ctx.tense))
+            d = _safe_date(year, month, day or 1)
+            if d is not None and day is not None and (rel == "last" and d >= p or rel == "next" and d <= p):
+                year += -1 if rel == "last" else 1  # "last Oct. 23" is before publication
         else:
             return "DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else "")
     if day is not None:
@@ -1174,6 +1286,32 @@ def _resolve_calendar(e: _Expr):
         v = f"{year:04d}-{month:02d}-{day:02d}"
         return ("TIME", f"{v}T{e.pod}") if e.pod else ("DATE", v)
     return "DATE", f"{year:04d}-{month:02d}"
+
+
+def _period_end(last: Token, p: Optional[dt.date]) -> Optional[tuple[int, int]]:
+    """``(year, month)`` of the date after "ended" / "ending" that follows ``last`` ("the
+    quarter ended Sept. 30, 1989"), the year inferred as a past one when not written."""
+    doc = last.doc
+    i = last.i + 1
+    if i >= len(doc) or doc[i].lower_ not in ("ended", "ending"):
+        return None
+    month = year = None
+    for t in doc[i + 1:i + 6]:
+        cls = t._.tkdate_cls
+        if "|MONTH|" in cls and month is None:
+            month = LEX["months"][t.lower_]
+        elif "|YEAR|" in cls and month is not None:
+            year = int(t.lower_)
+            break
+        elif not ("|DAY|" in cls or t.text == ","):
+            break
+    if month is None:
+        return None
+    if year is None:
+        if p is None:
+            return None
+        year = _infer_year(p, month, None, "past")
+    return year, month
 
 
 def _resolve_weekday(e: _Expr):
@@ -1238,7 +1376,7 @@ def _resolve_relative_unit(e: _Expr):
     if not rel_unit:
         return _PASS
     anchored = rel in ("following", "previous", "preceding", "same", "that") or (rel == "next" and words[0] == "the")
-    if rel is None and words[0] == "the" and e.mod:  # "late in the year"
+    if rel is None and "the" in words and e.mod:  # "late in the year"
         rel = "this"
     if rel is None and rel_unit == "weekend":  # "the weekend": by tense
         if p is None:
@@ -1253,6 +1391,9 @@ def _resolve_relative_unit(e: _Expr):
         return None
     if anchored and rel_unit == "quarter" and rel in ("that", "same") and ctx.inherit.get("_quarter"):
         return "DATE", "%04d-Q%d" % ctx.inherit["_quarter"]  # "that quarter": the one named last
+    if rel == "this" and rel_unit == "quarter" and ctx.inherit.get("_quarter") and \
+            (ctx.tense == "past" or ctx.inherit.get("_next") == "'s"):
+        return "DATE", "%04d-Q%d" % ctx.inherit["_quarter"]  # "This quarter's loss" in a report on Q3
     base = ctx.anchor if anchored else p
     if anchored and ctx.last is not None:
         # "that year", "the following month": the year (month) named last, be it alone
@@ -1332,15 +1473,19 @@ def _holiday(rule: str, first: str, ctx: _Ctx) -> Optional[tuple[str, str]]:
     """A holiday's date: the one of the publication year the clause's tense points to ("last
     Thanksgiving", "on Election Day" in a future clause, "Easter" in a past one)."""
     p = ctx.published
+    week = rule.endswith(":week")  # "Easter week": the week (Monday to Sunday) of the day
+    rule = rule[:-5] if week else rule
     if p is None:
         m = re.fullmatch(r"(\d{2})-(\d{2})", rule)
-        return "DATE", (f"XXXX-{rule}" if m else "XXXX-XX-XX")
+        return "DATE", "XXXX-WXX" if week else (f"XXXX-{rule}" if m else "XXXX-XX-XX")
     tense = {"last": "past", "next": "future"}.get(first, ctx.tense)
     m = re.fullmatch(r"(\d{2})-(\d{2})", rule)
-    if m and first not in ("last", "next"):
+    if m and first not in ("last", "next") and not week:
         mo, dy = int(m[1]), int(m[2])
         return "DATE", f"{_infer_year(p, mo, dy, tense):04d}-{rule}"
     days = [d for d in (_holiday_date(rule, y) for y in (p.year - 1, p.year, p.year + 1)) if d]
+    if week:  # placed by the Monday that starts the week
+        days = [d - dt.timedelta(days=d.isoweekday() - 1) for d in days]
     if not days:
         return None
     if first == "this":
@@ -1353,7 +1498,7 @@ def _holiday(rule: str, first: str, ctx: _Ctx) -> Optional[tuple[str, str]]:
         pick = min(ahead) if ahead else max(days)
     else:
         pick = min(days, key=lambda d: (abs((d - p).days), d > p))
-    return "DATE", pick.isoformat()
+    return "DATE", _iso_week(pick) if week else pick.isoformat()
 
 
 def _last_quarter(p: dt.date) -> tuple[int, int]:
@@ -1380,9 +1525,18 @@ def _fiscal_quarter(toks: list[Token], words: list[str], ctx: _Ctx) -> Optional[
     year_ago = shift == -1 and any(w in ("ago", "earlier") for w in words)
     if "period" in words and "quarter" not in words and not (year_ago or year):
         return None
-    if q is None and shift is None and year is None:
-        return None  # "the quarter", "this quarter": the general rules
+    if shift is None and year is None:
+        return None  # "the quarter", "the fourth quarter": the general rules (tense, last quarter)
     p = ctx.published
+    named = ctx.inherit.get("_quarter")
+    if q is None and named:  # "the 2019 period" or "a year-earlier period" is the quarter reported on
+        q = named[1]
+        year = year if year is not None else named[0]
+    if q is None and "quarter" not in words:
+        # a "period" after a longer one ("the nine months ... the 1988 period"): that year
+        if year is not None:
+            return "DATE", f"{year + (shift or 0):04d}"
+        return ("DATE", f"{p.year + (shift or 0):04d}") if p is not None else ("DATE", "XXXX")
     if q is None:
         if p is None:
             return "DATE", "XXXX-QX"
@@ -1417,13 +1571,35 @@ class _Cand:
 def _strip(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Drop leading prepositions and space/punctuation at both ends."""
     while start < end and (doc[start].is_space or doc[start].is_punct or
-                           doc[start].lower_ in LEX["leading_prepositions"]):
-        start += 1
-    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in (".",) )):
-        end -= 1
+                           doc[start].lower_ in LEX["leading_prepositions"] or
+                           (doc[start].lower_ == "last" and doc[start].tag_.startswith("VB"))):
+        start += 1  # also the verb "last" ("will last two weeks")
+    while end > start and (doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in (".",)) or
+                           doc[end - 1].lower_ in ("of", "and", "to")):
+        end -= 1  # also a dangling word ("the third quarter of" before a non-year)
     if end > start and doc[end - 1].text == "." and end - start == 1:
         end -= 1
     return start, end
+
+
+#: classes of common words that are written in lower case inside a sentence: capitalised
+#: there, they belong to a name (a programme, a newspaper, an event)
+_TITLE_CLASSES = ("|UNIT|", "|RUNIT|", "|DEIC|", "|POD|", "|SEASON|")
+
+
+def _in_title(doc: Doc, toks) -> bool:
+    """Is a capitalised unit, day word, part of the day or season of the expression part of a
+    name ("This Week", "USA Today", "60 Minutes", "Prague Spring")? Not at a sentence start, not
+    after punctuation that may open one, and not in a text written all in capitals."""
+    for t in toks:
+        if not t.text[:1].isupper() or t.is_upper or t.is_sent_start or t.i == 0:
+            continue
+        if not any(k in t._.tkdate_cls for k in _TITLE_CLASSES):
+            continue
+        if not any(ch.isalnum() for ch in doc[t.i - 1].text):
+            continue  # after a quotation mark, a dash, a line break: may start a sentence
+        return True
+    return False
 
 
 def _accept(doc: Doc, c: _Cand) -> bool:
@@ -1446,11 +1622,17 @@ def _accept(doc: Doc, c: _Cand) -> bool:
         return False
     single = len(toks) == 1
     w = words[0]
+    if _in_title(doc, toks):
+        return False  # "ABC's This Week", "USA Today", "60 Minutes", "the Arab Spring": names
+    if w in ("morning", "afternoon", "evening", "night", "day") and prev_w == "good":
+        return False  # "Good evening": a greeting
     if single and "|MONTH|" in first._.tkdate_cls:
         if not first.text[:1].isupper():
             return False
         if w in LEX["ambiguous_months"] or w.endswith("."):
-            if prev_w not in LEX["month_cues"]:
+            # "the March accession": a month naming the time of the noun after it
+            month_of_noun = prev_w == "the" and nxt is not None and nxt.pos_ == "NOUN" and nxt.tag_ == "NN"
+            if prev_w not in LEX["month_cues"] and not month_of_noun:
                 return False
         if first.ent_type_ and first.ent_type_ not in ("DATE", "TIME"):
             return False
@@ -1485,6 +1667,9 @@ def _accept(doc: Doc, c: _Cand) -> bool:
         return False
     if c.label == "SET" and words[0] in LEX["set_words"] and single and first.pos_ == "PROPN":
         return False
+    if c.label == "SET" and single and w in LEX["set_words"] and nxt is not None and nxt.pos_ == "PROPN" and \
+            nxt.text[:1].isupper():
+        return False  # "the party daily Granma", "the weekly Der Spiegel": a newspaper
     if c.label == "SET" and single and w in LEX["set_words"] and first.dep_ == "amod" and \
             first.head.i > first.i and first.head.lemma_.lower() not in LEX["set_event_nouns"]:
         return False  # "a quarterly dividend", "daily flights": a property; "monthly meetings" recur
@@ -1530,7 +1715,8 @@ def _strong_words() -> tuple[frozenset, dict]:
     """Words that start a window, and phrases that do when they are complete ("right now",
     "the foreseeable future", "Christmas Eve"). Words that only occur in patterns next to a
     strong class ("every day", "per year", "New Year's Day") need not start one."""
-    words = {"noon", "midnight", "midday", "overnight", "tonight", "o'clock", "while", "ahead", "then", "weekends",
+    words = {"noon", "midnight", "midday", "overnight", "tonight", "o'clock", "while", "ahead", "then", "weekends", "period",
+             "half", "quarters",
              "nineties", "eighties", "seventies", "sixties", "fifties", "forties", "thirties"}
     words.update(w + "s" for w in LEX["weekdays"])
     phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -1607,10 +1793,21 @@ _NORM_LOCK = threading.RLock()
 
 
 def _candidates(doc: Doc) -> list[_Cand]:
-    raw = []
-    seen = set()
+    """Every temporal expression of ``doc`` as a candidate span, in text order: the pattern
+    matches, ranges, years in words, then spaCy's DATE/TIME entities where no pattern matched."""
     lower, C, hashes = _doc_classes(doc)
-    windows = _windows(lower, C)
+    raw = _pattern_matches(doc, C, hashes, _windows(lower, C))
+    raw.extend(_range_matches(doc, C))
+    raw.extend(_word_year_matches(doc, lower, C))
+    chosen, taken, vetoed = _choose_longest(doc, raw)
+    chosen.extend(_entity_candidates(doc, taken, vetoed))
+    return _merge_clock_dates(doc, _split_ranges(doc, chosen))
+
+
+def _pattern_matches(doc: Doc, C, hashes, windows) -> list[_Cand]:
+    """The token-class patterns, run on the windows that may hold a date."""
+    raw: list[_Cand] = []
+    seen = set()
     if windows:
         # the matcher reads the token classes from NORM (see ``_c``); the norms come back after
         strings = doc.vocab.strings
@@ -1628,7 +1825,12 @@ def _candidates(doc: Doc) -> list[_Cand]:
                             raw.append(_Cand(a + s, a + e, strings[match_id]))
             finally:
                 doc.from_array([NORM], norms.reshape(-1, 1))
-    # range patterns "MONTH DAY - DAY, YEAR" and "DAY - DAY MONTH YEAR"
+    return raw
+
+
+def _range_matches(doc: Doc, C) -> list[_Cand]:
+    """Range patterns "MONTH DAY - DAY, YEAR" and "DAY - DAY MONTH YEAR"."""
+    raw: list[_Cand] = []
     for i in range(len(doc) - 2):
         if "|DAY|" in C[i] and doc[i + 1].lower_ in _RANGE_WORDS and "|DAY|" in C[i + 2]:
             before_month = i > 0 and "|MONTH|" in C[i - 1]
@@ -1648,8 +1850,13 @@ def _candidates(doc: Doc) -> list[_Cand]:
                 if e < len(doc) and "|YEAR|" in C[e]:
                     e += 1
                 raw.append(_Cand(i, e, "RANGE"))
-    # years in words, as broadcast transcripts write them ("in nineteen ninety-six",
-    # "January nineteen ninety-seven", "by the year two thousand")
+    return raw
+
+
+def _word_year_matches(doc: Doc, lower, C) -> list[_Cand]:
+    """Years in words, as broadcast transcripts write them ("in nineteen ninety-six",
+    "January nineteen ninety-seven", "by the year two thousand")."""
+    raw: list[_Cand] = []
     i = 0
     while i < len(lower):
         hit = _word_year(lower, i) if lower[i] in _YEAR_WORD_HEADS else None
@@ -1660,8 +1867,13 @@ def _candidates(doc: Doc) -> list[_Cand]:
         start = i
         prev = lower[i - 1] if i > 0 else ""
         nxt_tok = doc[end] if end < len(doc) else None
-        if nxt_tok is not None and (nxt_tok.lower_ in LEX["units"] or nxt_tok.pos_ == "NOUN" or
-                                    nxt_tok.lower_ in ("percent", "%", "dollars", "people", "times")):
+        # "a nineteen ninety-seven attack": a year (with its century) before a singular noun;
+        # before a plural it is a count ("nineteen ninety-six people")
+        year_of_noun = lower[i] != "two" and end - i >= 2 and nxt_tok is not None and nxt_tok.tag_ == "NN" and \
+            prev in ("a", "an", "the")
+        if nxt_tok is not None and not year_of_noun and (
+                nxt_tok.lower_ in LEX["units"] or nxt_tok.pos_ == "NOUN" or
+                nxt_tok.lower_ in ("percent", "%", "dollars", "people", "times")):
             i = end
             continue
         if i >= 1 and "|MONTH|" in C[i - 1]:
@@ -1679,7 +1891,12 @@ def _candidates(doc: Doc) -> list[_Cand]:
             continue
         raw.append(_Cand(start, end, "WORDYEAR"))
         i = end
-    # longest first, earliest first
+    return raw
+
+
+def _choose_longest(doc: Doc, raw: list[_Cand]):
+    """Longest first, earliest first: the accepted candidates, the tokens they take, and the
+    tokens of rejected matches (a spaCy entity over them is no better)."""
     raw.sort(key=lambda c: (-(c.end - c.start), c.start))
     taken = [False] * (len(doc) + 1)
     vetoed = [False] * (len(doc) + 1)
@@ -1700,18 +1917,30 @@ def _candidates(doc: Doc) -> list[_Cand]:
         for k in range(c.start, c.end):
             taken[k] = True
         chosen.append(c2)
-    # spaCy DATE / TIME entities the patterns missed
+    return chosen, taken, vetoed
+
+
+def _entity_candidates(doc: Doc, taken, vetoed) -> list[_Cand]:
+    """spaCy DATE / TIME entities the patterns missed."""
+    chosen: list[_Cand] = []
     for ent in doc.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         if any(taken[ent.start:ent.end]) or any(vetoed[ent.start:ent.end]):
             continue
         s, e = _strip(doc, ent.start, ent.end)
-        if s >= e or doc[e - 1].lower_ == "of":  # "the night of" Oct. 23: the date says it
+        if s >= e or doc[ent.end - 1].lower_ == "of":  # "the night of" Oct. 23: the date says it
             continue
+        if _in_title(doc, doc[s:e]) or (s > 0 and doc[s - 1].lower_ == "good" and e - s == 1):
+            continue  # a name ("USA Today") or a greeting ("Good evening")
         chosen.append(_Cand(s, e, "ENT_" + ent.label_))
         for k in range(ent.start, ent.end):
             taken[k] = True
+    return chosen
+
+
+def _split_ranges(doc: Doc, chosen: list[_Cand]) -> list[_Cand]:
+    """In text order, with date ranges and duration ranges split into their two ends."""
     out: list[_Cand] = []
     for c in sorted(chosen, key=lambda c: c.start):
         if c.label == "RANGE":
@@ -1721,9 +1950,24 @@ def _candidates(doc: Doc) -> list[_Cand]:
                 a, b = out[-2], out[-1]
                 a.inherit["_range_right"] = b
                 b.inherit["_range_left"] = a
+        elif c.label == "DURATION":
+            out.extend(_split_duration_range(doc, c))
         else:
             out.append(c)
-    return _merge_clock_dates(doc, out)
+    return out
+
+
+def _split_duration_range(doc: Doc, c: _Cand) -> list[_Cand]:
+    """"two to three weeks" -> "two" (``P2W``) and "three weeks" (``P3W``), as a range of
+    dates gives two expressions; the left one takes the unit of the right one."""
+    for k in range(c.start + 1, c.end - 2):
+        if doc[k].lower_ in ("to", "-", "–") and doc[k - 1].like_num and doc[k + 1].like_num:
+            unit = doc[c.end - 1].lower_
+            if unit not in LEX["units"]:
+                return [c]
+            return [_Cand(c.start, k, "DURATION", {"_range_unit": LEX["units"][unit]}),
+                    _Cand(k + 1, c.end, "DURATION")]
+    return [c]
 
 
 _YEAR_WORD_HEADS = {"sixteen", "seventeen", "eighteen", "nineteen", "twenty", "two"}
@@ -1834,7 +2078,11 @@ def _local_tense(doc: Doc, c: "_Cand") -> Optional[str]:
         return "future"
     if prev in _FUTURE_PREPS:  # "until Friday": ahead, unless the clause is past ("had filed by Friday")
         head = doc[c.start:c.end].root
-        return None if _clause_tense(head) == "past" else "future"
+        if _clause_tense(head) != "past":
+            return "future"
+        if prev in ("until", "till") and (_present_perfect(head) or _verb_of(head).lemma_.lower() in LEX["deadline_verbs"]):
+            return "future"  # "has given them until Tuesday", "extended the offer until Friday": a limit to come
+        return None
     last = doc[c.end - 1]
     if c.end < len(doc) and doc[c.end].tag_ == "POS" and "|WD|" in last._.tkdate_cls:
         return "past"
@@ -1842,6 +2090,42 @@ def _local_tense(doc: Doc, c: "_Cand") -> Optional[str]:
 
 
 _PRESENT_MODALS = {"can", "ca", "cannot"}
+
+
+def _negated(verb: Token) -> bool:
+    """Is the clause of ``verb`` negated ("would not say", "Neither he nor she could be reached")?"""
+    for c in verb.children:
+        if c.dep_ == "neg" or c.lower_ in ("never", "neither"):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and any(x.lower_ in ("neither", "no", "none", "nobody")
+                                                    for x in c.subtree):
+            return True
+    return False
+
+
+def _verb_of(tok: Token) -> Token:
+    """The verb of the clause ``tok`` belongs to (``tok`` itself when there is none)."""
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            return t
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return tok
+
+
+def _present_perfect(tok: Token) -> bool:
+    """Is ``tok`` in a clause in the present perfect ("has given", "have extended")?"""
+    t = tok
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            break
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    auxes = {c.lower_ for c in t.children if c.dep_ in ("aux", "auxpass")}
+    return t.tag_ == "VBN" and bool(auxes & {"has", "have", "'s", "'ve"}) and "had" not in auxes
 
 
 def _present_clause(verb: Token) -> bool:
@@ -1894,6 +2178,37 @@ def _today_is_nowadays(doc: Doc, i: int) -> bool:
     return initial and bool(auxes & _PRESENT_MODALS)
 
 
+def _in_time(value: str, published: Optional[dt.date]) -> Optional[tuple[str, str]]:
+    """"(will be repaid) in five years": the time that far after publication, not a length
+    (``P5Y`` -> ``DATE 1994`` published in 1989; "in a year or two" -> ``FUTURE_REF``)."""
+    m = re.fullmatch(r"P(\d+|X)(DE|CE|[YMWD])", value)
+    if m is None:
+        return None
+    if m[1] == "X":
+        return "DATE", "FUTURE_REF"
+    if published is None:
+        return "DATE", _unresolved_for_unit(m[2])
+    return "DATE", _shift_value(published, int(m[1]), m[2], 1)
+
+
+def _some_day(doc: Doc, c: _Cand) -> bool:
+    """"one day" / "some day" meaning at some time to come, not a length of a day: between a
+    modal and its verb ("the island will one day be a reserve") or opening the sentence ("One
+    day, he said, ..."), and not the object of a verb of duration ("will last one day":
+    ``duration_verbs`` in ``dates.yaml``)."""
+    toks = doc[c.start:c.end]
+    if [t.lower_ for t in toks] not in (["one", "day"], ["some", "day"]):
+        return False
+    prev = doc[c.start - 1] if c.start > 0 else None
+    opening = prev is None or toks[0].is_sent_start or not any(ch.isalnum() for ch in prev.text)
+    if not opening and not (prev.tag_ == "MD" or prev.lower_ in _FUTURE_AUX):
+        return False
+    if toks.root.dep_ in ("dobj", "attr", "pobj"):
+        return False  # "the trip will be one day"
+    head = toks.root.head
+    return not (head.pos_ in ("VERB", "AUX") and head.lemma_.lower() in LEX["duration_verbs"])
+
+
 def _normalise_clock_date(doc: Doc, c: _Cand, ctx: _Ctx) -> Optional[tuple[str, str]]:
     """A clock time followed by its day: the day's date with the clock's time."""
     ds, de = c.inherit["_date_part"]
@@ -1912,6 +2227,30 @@ def _year_back(toks: list[Token]) -> bool:
     words = [t.lower_ for t in toks if t.text != "-"]
     return words in (["a", "year", "ago"], ["a", "year", "earlier"], ["year", "earlier"], ["year", "ago"],
                      ["one", "year", "earlier"], ["one", "year", "ago"])
+
+
+def _reported_quarter(yq: tuple[int, int], published: Optional[dt.date], tense: Optional[str]) -> bool:
+    """Can a quarter named in the text be the one reported on? Over before publication, or
+    the current one (a fiscal quarter) when the clause is not about the future ("through the
+    third quarter of 1990" is a plan, not the report's quarter)."""
+    if published is None:
+        return True
+    if yq <= _last_quarter(published):
+        return True
+    return yq == (published.year, (published.month - 1) // 3 + 1) and tense != "future"
+
+
+def _longer_period(typ: str, value: str, toks: list[Token]) -> bool:
+    """A reporting period longer than a quarter ("the nine months", "the first half", "the
+    year"): a "year earlier" after it compares with that period, not with the quarter."""
+    if _year_back(toks):
+        return False
+    if typ == "DURATION":  # "the nine months", "the first half", not "a two-year contract"
+        m = re.match(r"^P(\d+)([MY])$", value)
+        return bool(m) and not any(t.text == "-" or "-" in t.text for t in toks) and \
+            (value == "P1Y" or m[2] == "M" and 6 <= int(m[1]) <= 12)
+    return typ == "DATE" and bool(re.match(r"^\d{4}(-H[12])?$", value)) and \
+        any(t.lower_ in ("year", "half") for t in toks)
 
 
 def _resolve_all(doc: Doc, published: Optional[dt.date]) -> list[_Found]:
@@ -1957,7 +2296,10 @@ def _resolve_all(doc: Doc, published: Optional[dt.date]) -> list[_Found]:
             inherit["_quarter"] = quarter_ctx[:2]
         ctx = _Ctx(published=published, anchor=anchor, tense=tense, inherit=inherit, last=last)
         try:
-            if "_date_part" in c.inherit:
+            if "_range_unit" in c.inherit:  # "two" of "two to three weeks"
+                n = _num([t.lower_ for t in toks if t.like_num or t.lower_ in LEX["numbers"]])
+                res = ("DURATION", _duration_value(n, c.inherit["_range_unit"])) if n is not None else None
+            elif "_date_part" in c.inherit:
                 res = _normalise_clock_date(doc, c, ctx)
             else:
                 res = _normalise(toks, label, ctx)
@@ -1968,9 +2310,17 @@ def _resolve_all(doc: Doc, published: Optional[dt.date]) -> list[_Found]:
         typ, value = res
         if len(toks) == 1 and toks[0].lower_ == "today" and _today_is_nowadays(doc, c.start):
             typ, value = "DATE", "PRESENT_REF"
+        elif typ == "DURATION" and tense == "future" and _some_day(doc, c):
+            typ, value = "DATE", "FUTURE_REF"
+        elif typ == "DURATION" and tense == "future" and c.start > 0 and doc[c.start - 1].lower_ == "in" and \
+                any(k in toks[0]._.tkdate_cls for k in ("|NUM|", "|ART|", "|VAGUE|")):
+            typ, value = _in_time(value, published) or (typ, value)
         qm = re.match(r"^(\d{4})-Q([1-4])$", value)
-        if qm and not {"ago", "earlier", "last", "previous"} & {t.lower_ for t in toks}:
+        if qm and not {"ago", "earlier", "last", "previous"} & {t.lower_ for t in toks} and \
+                _reported_quarter((int(qm[1]), int(qm[2])), published, tense):
             quarter_ctx = (int(qm[1]), int(qm[2]), doc[c.start].idx)
+        elif quarter_ctx and _longer_period(typ, value, toks):
+            quarter_ctx = None  # "for the nine months ... a year earlier": that period a year back
         elif quarter_ctx and re.match(r"^(\d{4}|PAST_REF)$", value) and _year_back(toks) and \
                 doc[c.start].idx - quarter_ctx[2] < 600 and value in ("PAST_REF", f"{quarter_ctx[0] - 1:04d}"):
             # "profit rose in the third quarter from a year earlier": the same quarter a year back
@@ -2031,21 +2381,26 @@ _QUOTE_RE = re.compile(r'“[^“”]*”|"[^"]*"')
 
 
 def reanchor_in_quotes(doc: Doc, dates: list[DateExpr], statements, *,
-                       published: Optional[dt.date] = None) -> list[DateExpr]:
+                       published: Optional[dt.date] = None,
+                       occasions: Union[str, Path, None] = None) -> list[DateExpr]:
     """Dates inside quoted words resolved against when the words were said.
 
     "tomorrow", "tonight", "this week" in a quotation count from the day of the statement
     (its ``said_on``), not from the publication: in an article of Friday, "On Tuesday he
-    said: “We will decide tomorrow”" gives Wednesday. Only the quoted parts of direct and
-    mixed statements whose ``said_on`` differs from ``published`` change; the rest of
-    ``dates`` is returned as it was, in the same order.
+    said: “We will decide tomorrow”" gives Wednesday. A statement without ``said_on`` takes
+    the day of an occasion of speaking that its sentence, or the sentence before, dates
+    (:func:`_occasion_day`): "She held a rally on Tuesday. “Tomorrow we vote,” she said."
+    Only the quoted parts of direct and mixed statements whose day differs from
+    ``published`` change; the rest of ``dates`` is returned as it was, in the same order.
 
     Args:
         doc: the parsed article.
         dates: the records of :func:`extract_dates` for ``doc``.
         statements: ``Statement`` records (``content_start``, ``content_end``, ``mode``,
-            ``said_on``).
+            ``said_on``, ``cue_start``).
         published: the publication date the ``dates`` were resolved against.
+        occasions: a YAML file of more words of speaking (the keys of
+            ``toolkit/data/speech_occasions.yaml``), added to the packaged ones.
 
     Example:
         >>> doc = nlp('On Tuesday he said: "We will decide tomorrow."')  # doctest: +SKIP
@@ -2054,9 +2409,17 @@ def reanchor_in_quotes(doc: Doc, dates: list[DateExpr], statements, *,
     text = doc.text
     quoted = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
     spans: list[tuple[int, int, dt.date]] = []
+    starts: Optional[list[int]] = None
     for st in statements:
+        if getattr(st, "mode", "") not in ("direct", "mixed"):
+            continue
         said = getattr(st, "said_on", None)
-        if said is None or said == published or getattr(st, "mode", "") not in ("direct", "mixed"):
+        if said is None and quoted and published is not None:
+            if starts is None:
+                starts = _sent_starts(doc)
+            said = _occasion_day(doc, starts, dates, st, quoted, published,
+                                 _occasion_words(str(occasions) if occasions else None))
+        if said is None or said == published:
             continue
         lo, hi = st.content_start - 1, st.content_end + 1
         spans.extend((a, b, said) for a, b in quoted if a < hi and b > lo)
@@ -2074,4 +2437,102 @@ def reanchor_in_quotes(doc: Doc, dates: list[DateExpr], statements, *,
         new = again[said].get((d.start_char, d.end_char))
         out.append(new if new is not None and new.type == d.type else d)
     return out
+
+
+OCCASIONS_PATH = LEXICON_DIR / "speech_occasions.yaml"
+
+
+@functools.lru_cache(maxsize=8)
+def _occasion_words(path: Optional[str] = None) -> dict[str, frozenset]:
+    """``verbs``, ``nouns`` and ``audiences`` of ``speech_occasions.yaml`` (plus ``path``)."""
+    words: dict[str, set] = {"verbs": set(), "nouns": set(), "audiences": set()}
+    for p in [OCCASIONS_PATH] + ([path] if path else []):
+        try:
+            data = read_mapping(p, what="speech-occasion")
+        except OSError:
+            continue
+        for key, found in words.items():
+            found.update(str(w).lower() for w in data.get(key) or [])
+    return {k: frozenset(v) for k, v in words.items()}
+
+
+def _occasion_day(doc: Doc, starts: list[int], dates: list[DateExpr], st, quoted: list[tuple[int, int]],
+                  published: dt.date, lex: dict[str, frozenset]) -> Optional[dt.date]:
+    """The day of the occasion a statement's words were spoken at, when its sentence or the
+    sentence before dates one: a one-day date, outside quotations and the statement's
+    content, not after ``published``, that hangs on a word of speaking
+    (:func:`_places_speaking`). In the statement's own sentences the date nearest the cue
+    wins, else the last one of the sentence before; ``None`` without one.
+
+    Example:
+        "The minister held a news conference on Tuesday. “We decide tomorrow,” she said."
+        -> Tuesday's date, for the quotation of the second sentence.
+    """
+    cue = getattr(st, "cue_start", None)
+    anchor = cue if cue is not None else st.content_start
+    first = max(0, bisect.bisect_right(starts, min(anchor, st.content_start)) - 1)
+    last = max(0, bisect.bisect_right(starts, max(anchor, st.content_start)) - 1)
+
+    def usable(d: DateExpr) -> bool:
+        return (d.start is not None and d.start == d.end and d.start <= published
+                and not st.content_start <= d.start_char < st.content_end
+                and not any(a <= d.start_char < b for a, b in quoted))
+
+    own = sorted((d for d in dates if first <= d.sent_id <= last and usable(d)),
+                 key=lambda d: abs(d.start_char - anchor))
+    before = [d for d in reversed(dates) if d.sent_id == first - 1 and usable(d)]
+    for d in own + before:
+        if _places_speaking(doc, d, lex, cue) and (d in own or _same_speaker(doc, d, st)):
+            return d.start
+    return None
+
+
+def _same_speaker(doc: Doc, d: DateExpr, st) -> bool:
+    """May the subject of the clause dating the occasion be the statement's speaker? Not
+    when both are named and share no name ("Trump spoke on Monday. “...,” Zelensky said.");
+    a pronoun or a role noun ("the minister") may be anyone."""
+    span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
+    if span is None:
+        return True
+    verb = span.root
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        return True
+    names = {t.lower_ for t in subj.subtree if t.pos_ == "PROPN"}
+    said_by = " ".join(x for x in (getattr(st, "speaker", None), getattr(st, "speaker_text", None)) if x)
+    theirs = {w.lower() for w in re.findall(r"[A-Z][\w'’-]+", said_by)}
+    return not names or not theirs or bool(names & theirs)
+
+
+def _places_speaking(doc: Doc, d: DateExpr, lex: dict[str, frozenset], cue: Optional[int] = None) -> bool:
+    """Does the date hang, a few steps up the parse, on a verb of speaking ("spoke on
+    Tuesday"), an occasion of speaking ("at a rally on Tuesday", "Tuesday's speech"), a verb
+    whose object is one ("held a rally on Tuesday", "met reporters on Tuesday"), or the
+    statement's own cue?"""
+    span = doc.char_span(d.start_char, d.end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    cur = span.root
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.idx == cue or _speaking_word(cur, lex):
+            return True
+        if cur.pos_ in ("VERB", "AUX"):
+            objs = [c for c in cur.children if c.dep_ in ("dobj", "attr", "dative")]
+            objs += [g for c in cur.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            if any(o.lemma_.lower() in lex["nouns"] or o.lemma_.lower() in lex["audiences"] for o in objs):
+                return True
+            return False  # the clause of another verb: "the talks collapsed on Tuesday"
+    return False
+
+
+def _speaking_word(tok: Token, lex: dict[str, frozenset]) -> bool:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX"):
+        return lemma in lex["verbs"]
+    return tok.pos_ in ("NOUN", "PROPN") and lemma in lex["nouns"]
 

@@ -2,7 +2,9 @@
 
 Used when an article comes without a ``published`` date (``articles.published_inferred``).
 The temporal expressions come from :mod:`toolkit.dates`; the dated offices from the actor
-dictionary (``toolkit/data/actors.yaml``) and the ``period_cues`` of ``dates.yaml``.
+dictionary (``toolkit/data/actors.yaml``) and the ``period_cues`` of ``dates.yaml``; the
+editions of recurring events ("this year's G7 summit in Hiroshima", "COP28") from
+``toolkit/data/dated_series.yaml``.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from .words import TENS as _TENS
 from .words import UNIT_WORDS as _UNIT_WORDS
 from .yamlfiles import read_mapping
 
-__all__ = ["PublishedEstimate", "infer_published", "infer_published_evidence"]
+__all__ = ["PublishedEstimate", "infer_published", "infer_published_evidence", "load_series",
+           "series_windows", "series_years"]
 
 _UNITS_WORDS = {"zero": 0, **_UNIT_WORDS, **_TEEN_WORDS}
 _TENS_WORDS = _TENS
@@ -408,6 +411,315 @@ def _midpoint(periods, zone: Optional[bool]) -> dt.date:
     return mid
 
 
+# dated series: "this year's G7 summit in Hiroshima" --------------------------------------------
+
+SERIES_PATH = LEXICON_DIR / "dated_series.yaml"
+_MONTH_NAMES = {calendar.month_name[i]: i for i in range(1, 13)}
+#: "this year's", "last year’s", "next year's" and up to four words before the series' name
+_REL_RE = re.compile(r"\b(this|last|next)\s+year['’]s\s+(?:[\w.'’&-]+\s+){0,4}$", re.I)
+_ORD_BEFORE_RE = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:annual\s+|session\s+of\s+(?:the\s+)?)?$", re.I)
+_NUM_AFTER_RE = re.compile(r"^\s?(\d{1,3}|[IVXLC]{2,8})\b")
+_YEAR_BEFORE_RE = re.compile(r"\b((?:19|20)\d\d)\s+(?:[\w.'’&-]+\s+){0,2}$")
+_YEAR_AFTER_RE = re.compile(r"^\s+(?:(?:in|at)\s+(?:[A-Z][\w'’.-]*,?\s){1,3}(?:(?:of|in)\s+)?|(?:of|in)\s+|\(?)"
+                            r"((?:19|20)\d\d)\b")
+#: "in Hiroshima", "at Schloss Elmau": a place named right after the series (in-article editions)
+_PLACE_AFTER_RE = re.compile(r"^\s*,?\s+(?:in|at|hosted by)\s+"
+                             r"([A-Z][\w'’-]*(?: (?:[A-Z][\w'’-]*|el|de|da|del)){0,2})")
+_MONTH_AFTER_RE = re.compile(r"^\s*,?\s+(?:\w+\s+){0,3}?in\s+(" + "|".join(_MONTH_NAMES) + r")\b")
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+@dataclass(frozen=True)
+class _Edition:
+    year: int
+    number: Optional[int] = None
+    places: tuple[str, ...] = ()
+    months: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class _Series:
+    """One recurring event of ``dated_series.yaml``."""
+
+    name: str
+    aliases: tuple[str, ...]
+    head: Optional[str] = None
+    every: int = 1
+    first: Optional[int] = None
+    skipped: tuple[int, ...] = ()
+    known_until: Optional[int] = None
+    editions: tuple[_Edition, ...] = ()
+
+    def year_of_number(self, n: int) -> Optional[int]:
+        """The year of edition number ``n`` ("the 49th G7 summit" -> 2023)."""
+        for e in self.editions:
+            if e.number == n:
+                return e.year
+        if self.first is None or n < 1:
+            return None
+        y = self.first + (n - 1) * self.every
+        for s in sorted(self.skipped):
+            if s <= y:
+                y += self.every
+        return y
+
+
+def _roman(s: str) -> Optional[int]:
+    vals = [_ROMAN.get(c) for c in s]
+    if None in vals:
+        return None
+    total = sum(-v if i + 1 < len(vals) and v < vals[i + 1] else v for i, v in enumerate(vals))
+    return total if total > 0 else None
+
+
+def _series_entry(raw: dict) -> Optional[_Series]:
+    """A :class:`_Series` from one YAML entry; ``None`` when it names nothing."""
+    aliases = tuple(str(a) for a in raw.get("aliases") or [raw.get("name")] if a)
+    if not aliases:
+        return None
+    eds = []
+    for e in raw.get("editions") or []:
+        try:
+            eds.append(_Edition(int(e["year"]), int(e["number"]) if e.get("number") else None,
+                                tuple(str(p) for p in e.get("places") or []),
+                                tuple(int(m) for m in e.get("months") or [])))
+        except (KeyError, TypeError, ValueError):
+            continue
+    num = raw.get("numbered") or {}
+    try:
+        return _Series(str(raw.get("name") or aliases[0]), aliases, raw.get("head"),
+                       int(raw["every"]) if raw.get("every") is not None else 1,
+                       int(num["first"]) if num.get("first") else None,
+                       tuple(int(y) for y in num.get("skipped") or []),
+                       int(raw["known_until"]) if raw.get("known_until") else None, tuple(eds))
+    except (AttributeError, TypeError, ValueError):  # a malformed entry of a user's file
+        return None
+
+
+@functools.lru_cache(maxsize=8)
+def load_series(path: Optional[str] = None) -> tuple[_Series, ...]:
+    """The dated series of ``toolkit/data/dated_series.yaml``, plus those of ``path``.
+
+    Example:
+        >>> [s.year_of_number(49) for s in load_series() if s.name == "G7 summit"]
+        [2023]
+    """
+    out = []
+    for p in [SERIES_PATH] + ([path] if path else []):
+        try:
+            data = read_mapping(p, what="dated-series")
+        except OSError:
+            continue
+        out.extend(s for s in (_series_entry(r) for r in data.get("series") or [] if isinstance(r, dict)) if s)
+    return tuple(out)
+
+
+def _alias_re(alias: str) -> str:
+    """A lower-case word also matches with a capital: "G7 summit" finds "G7 Summit"."""
+    words = []
+    for w in alias.split(" "):
+        w_re = re.escape(w)
+        if w[:1].islower():
+            w_re = f"[{w[0]}{w[0].upper()}]" + re.escape(w[1:])
+        words.append(w_re)
+    return r"\s+".join(words)
+
+
+@functools.lru_cache(maxsize=8)
+def _series_matcher(path: Optional[str] = None) -> tuple[Optional[re.Pattern], dict]:
+    """One regex for every alias and head of the series, and lower-cased alias -> series."""
+    by_alias: dict[str, list[_Series]] = {}
+    for s in load_series(path):
+        for a in s.aliases:
+            if s not in by_alias.setdefault(a.lower(), []):
+                by_alias[a.lower()].append(s)
+    if not by_alias:
+        return None, {}
+    alt = "|".join(_alias_re(a) for a in sorted({a for s in load_series(path) for a in s.aliases},
+                                                 key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alt})(?![A-Za-z-])"), by_alias
+
+
+@dataclass
+class _Mention:
+    """A series named in the text, with what identifies its edition."""
+
+    series: _Series
+    start: int
+    end: int
+    rel: Optional[str] = None  # "this", "last", "next" (year's)
+    number: Optional[int] = None
+    year: Optional[int] = None  # written: "the 2024 summit"
+    place: Optional[str] = None  # written after it: "in Hiroshima"
+    month: Optional[int] = None  # "last year's summit in June"
+
+
+def _series_mentions(text: str, path: Optional[str] = None) -> list[_Mention]:
+    """Every series the text names (the longest alias at a place), then the bare heads
+    ("this year's summit") of a series named elsewhere, with their qualifiers."""
+    pat, by_alias = _series_matcher(path)
+    if pat is None:
+        return []
+    found = []
+    for m in pat.finditer(text):
+        for s in by_alias.get(re.sub(r"\s+", " ", m.group(0)).lower(), []):
+            found.append((m.start(), m.end(), s))
+    heads: dict[str, set] = {}
+    for _, _, s in found:
+        if s.head:
+            heads.setdefault(s.head, set()).add(s.name)
+    named = {s.name: s for _, _, s in found}
+    for head, names in heads.items():
+        if len(names) != 1:
+            continue  # "this year's summit" in a text naming two summits
+        s = named[next(iter(names))]
+        for m in re.finditer(rf"(?<![\w-]){_alias_re(head)}(?![A-Za-z-])", text):
+            if not any(a <= m.start() < b for a, b, _ in found):
+                found.append((m.start(), m.end(), s))
+    return [_qualify(text, a, b, s) for a, b, s in sorted(found, key=lambda f: f[:2])]
+
+
+def _qualify(text: str, a: int, b: int, s: _Series) -> _Mention:
+    """The relative year, number, year, place and month written around a mention."""
+    m = _Mention(s, a, b)
+    before, after = text[max(0, a - 60):a], text[b:b + 80]
+    r = _REL_RE.search(before)
+    if r:
+        m.rel = r[1].lower()
+    o = _ORD_BEFORE_RE.search(before)
+    n = _NUM_AFTER_RE.match(after)
+    if o:
+        m.number = int(o[1])
+    elif n and (s.first is not None or any(e.number for e in s.editions)):
+        m.number = int(n[1]) if n[1].isdigit() else _roman(n[1])
+    y = _YEAR_BEFORE_RE.search(before) or _YEAR_AFTER_RE.match(after)
+    if y:
+        m.year = int(y[1])
+    p = _PLACE_AFTER_RE.match(after)
+    if p:
+        m.place = p[1].strip()
+        if m.place in _MONTH_NAMES:
+            m.place = None
+    mo = _MONTH_AFTER_RE.match(after)
+    if mo:
+        m.month = _MONTH_NAMES[mo[1]]
+    return m
+
+
+def _window(text: str, m: _Mention) -> str:
+    """The words around a mention that may name its place: from the start of the clause
+    before it to the end of the clause after it."""
+    a = max(text.rfind(c, max(0, m.start - 60), m.start) for c in ".;,\n(")
+    tail = text[m.end:m.end + 90]
+    cut = [i for i in (tail.find(c) for c in (". ", ";", "\n", " and ", " while ")) if i >= 0]
+    nxt = re.search(r"\b(?:this|last|next)\s+year['’]s\b", tail, re.I)
+    if nxt:
+        cut.append(nxt.start())
+    return text[a + 1:m.start] + " " + tail[:min(cut) if cut else len(tail)]
+
+
+def _edition_years(text: str, m: _Mention, article_eds: list) -> Optional[set[int]]:
+    """The years of the editions a mention can mean, by number, written year, host place
+    (from the lexicon, or an edition the article dates itself: ``article_eds``, tuples of
+    series, year, place, month) and month; ``None`` when it does not say which."""
+    s = m.series
+    if m.number is not None:
+        y = s.year_of_number(m.number)
+        return {y} if y else None
+    if m.year is not None:
+        return {m.year}
+    win = _window(text, m)
+    eds = [e for e in s.editions if any(re.search(rf"(?<![\w-]){re.escape(p)}(?![\w-])", win) for p in e.places)]
+    years = {e.year for e in eds}
+    if m.place:  # editions the article dates itself: "the 2024 summit in Apulia"
+        years |= {y for ss, y, p, _ in article_eds if ss is s and p and (p in m.place or m.place in p)}
+    if m.month is not None:
+        own = {y for ss, y, _, mo in article_eds if ss is s and mo == m.month}  # "the summit in June 2024"
+        by_month = own or {e.year for e in (eds or s.editions) if m.month in e.months}
+        years = (years & by_month) if years else by_month
+        if s.known_until is None and not eds and not own:
+            return None  # a month of an annual series whose list may be incomplete
+    return years or None
+
+
+#: a sentence about an edition still to come: its year bounds the text from above
+_AHEAD_RE = re.compile(r"\b(?:will|upcoming|ahead of|lead-up|run-up|leading up to|to host|to be held|"
+                       r"scheduled|next)\b|['’]ll\b", re.I)
+
+
+def series_years(text: str, *, path: Optional[str] = None) -> list[tuple[str, int, Optional[str], tuple]]:
+    """Years of the editions a text names by number or by host place, without "this/last
+    year's": "COP28" -> 2023, "the 59th Presidential Inaugural Ceremonies" -> 2021, "the G7
+    Summit in Hiroshima" -> 2023 (a text is most often written near the edition it names;
+    used like a year the text writes, and as a year in a future clause when the sentence
+    speaks of it as still to come: "will host the World Cup"). An edition the place leaves
+    open ("the NATO summit in Brussels": 2018 or 2021) gives nothing.
+
+    Returns:
+        ``(evidence, year, tense, months)``: ``tense`` ``"future"`` or ``None``, ``months``
+        those of the edition in the lexicon (may be empty).
+
+    Example:
+        >>> series_years("Delegates left COP28 in Dubai.")
+        [('COP no. 28 -> 2023', 2023, None, (11, 12))]
+    """
+    out = []
+    for m in _series_mentions(text, path):
+        if m.rel is not None or m.year is not None:
+            continue  # "this year's": series_windows; "the 2024 summit": a year written
+        if m.number is None and not m.series.editions:
+            continue
+        m.month = None  # a month names no edition on its own
+        years = _edition_years(text, m, [])
+        if years and len(years) == 1:
+            y = next(iter(years))
+            label = text[m.start:m.end] + (f" no. {m.number}" if m.number is not None else "")
+            a, b = _sentence(text, m.start, m.end)
+            months = tuple(sorted({mo for e in m.series.editions if e.year == y for mo in e.months}))
+            out.append((f"{label} -> {y}", y, "future" if _AHEAD_RE.search(text, a, b) else None, months))
+    return out
+
+
+def series_windows(text: str, *, path: Optional[str] = None) -> list[tuple[str, list[tuple[dt.date, dt.date]]]]:
+    """Periods the text is placed in by "this/last/next year's <series>".
+
+    "this year's G7 summit in Hiroshima" -> 2023; "last year's COP in Glasgow" -> 2022;
+    "this year's Winter Olympics" -> the years of Winter Games (2022, 2026, ...). An annual
+    series named without its edition gives nothing.
+
+    Returns:
+        ``(evidence, periods)`` pairs, ``periods`` as ``[from, to)`` dates.
+
+    Example:
+        >>> series_windows("Leaders gathered for this year's G7 summit in Hiroshima.")[0]
+        ("this year's G7 summit -> 2023", [(datetime.date(2023, 1, 1), datetime.date(2024, 1, 1))])
+    """
+    if "year" not in text:
+        return []
+    mentions = _series_mentions(text, path)
+    article_eds = [(m.series, m.year, m.place, m.month) for m in mentions
+                   if m.year and (m.place or m.month) and not m.rel]
+    out = []
+    for m in mentions:
+        if m.rel is None:
+            continue
+        shift = {"this": 0, "last": 1, "next": -1}[m.rel]
+        years = _edition_years(text, m, article_eds)
+        open_from = None
+        if years is None:
+            if m.series.every == 1 or not m.series.editions:
+                continue  # "this year's Super Bowl": every year has one
+            years = {e.year for e in m.series.editions}
+            open_from = m.series.known_until + 1 if m.series.known_until else None
+        periods = [(dt.date(y + shift, 1, 1), dt.date(y + shift + 1, 1, 1)) for y in sorted(years)]
+        if open_from is not None:
+            periods.append((dt.date(open_from + shift, 1, 1), _FAR))
+        said = text[m.start:m.end]
+        what = ", ".join(str(y + shift) for y in sorted(years)) + (f" or from {open_from + shift}" if open_from else "")
+        out.append((f"{m.rel} year's {said} -> {what}", periods))
+    return out
+
+
 @dataclass(frozen=True)
 class PublishedEstimate:
     """When an article was written, as far as its text tells, and why.
@@ -430,7 +742,7 @@ MAX_RANGE_DAYS = 366
 
 
 def infer_published_evidence(doc: Doc, *, today: Optional[dt.date] = None,
-                             abstain: bool = True) -> PublishedEstimate:
+                             abstain: bool = True, series: Optional[str] = None) -> PublishedEstimate:
     """Estimate when an article was published, with the evidence for it.
 
     The rules are those of :func:`infer_published`. With ``abstain`` (the default) the
@@ -443,7 +755,7 @@ def infer_published_evidence(doc: Doc, *, today: Optional[dt.date] = None,
         (datetime.date(2025, 5, 30), 'day of writing: 2025-05-30')
     """
     ev: list[str] = []
-    basis, (est, lo, hi) = _infer(doc, today or dt.date.today(), ev)
+    basis, (est, lo, hi) = _infer(doc, today or dt.date.today(), ev, str(series) if series else None)
     if basis == "none":
         return PublishedEstimate(None, None, None, ())
     if abstain and est is not None and lo is not None and hi is not None and \
@@ -457,7 +769,8 @@ def infer_published_evidence(doc: Doc, *, today: Optional[dt.date] = None,
     return PublishedEstimate(est, lo, hi, tuple(seen))
 
 
-def infer_published(doc: Doc, *, today: Optional[dt.date] = None, abstain: bool = True
+def infer_published(doc: Doc, *, today: Optional[dt.date] = None, abstain: bool = True,
+                    series: Optional[str] = None
                     ) -> tuple[Optional[dt.date], Optional[dt.date], Optional[dt.date]]:
     """Estimate when an article was published from its own text.
 
@@ -490,7 +803,12 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None, abstain: bool 
       the periods of several offices are intersected;
     - named laws and events (``dated_terms`` of ``dates.yaml``: "the Inflation Reduction Act")
       and "the 118th Congress" give a day the text cannot be older than;
-    - an anniversary or duration anchored to a year gives the year.
+    - an anniversary or duration anchored to a year gives the year;
+    - "this year's <dated series>" (``toolkit/data/dated_series.yaml``): "this year's G7
+      summit in Hiroshima" -> 2023, "last year's COP in Glasgow" -> 2022, "this year's
+      Winter Olympics" -> a year of Winter Games; editions the text dates itself ("the 2024
+      summit in Apulia") count too. A series held every year, named without its edition,
+      is not used.
 
     Dates outside the period are discarded, so a history ("in 1865 ...") does not become the
     estimate of a text that shows it was written later. A text whose only evidence is a date
@@ -501,6 +819,8 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None, abstain: bool 
         today: upper bound for the estimate (default: today).
         abstain: give no estimate (``None``, the range kept) when the evidence leaves more
             than a year open; ``False`` returns the middle of that range instead.
+        series: a YAML file of more dated series (the format of
+            ``toolkit/data/dated_series.yaml``), added to the packaged ones.
 
     Returns:
         ``(estimate, earliest, latest)``; ``(None, None, None)`` without evidence. The
@@ -510,7 +830,7 @@ def infer_published(doc: Doc, *, today: Optional[dt.date] = None, abstain: bool 
         >>> infer_published(nlp(seed_text))  # doctest: +SKIP
         (datetime.date(2025, 5, 30), datetime.date(2025, 5, 26), datetime.date(2025, 6, 1))
     """
-    e = infer_published_evidence(doc, today=today, abstain=abstain)
+    e = infer_published_evidence(doc, today=today, abstain=abstain, series=series)
     return e.estimate, e.earliest, e.latest
 
 
@@ -535,9 +855,10 @@ class _Facts:
     anniv: list = field(default_factory=list)
     anniv_year: Optional[int] = None
     present: bool = False  # any evidence besides the dates themselves
+    edition_months: dict = field(default_factory=dict)  # year -> months of the editions named ("COP28")
 
 
-def _infer(doc: Doc, today: dt.date, ev: list[str]) -> tuple[str, tuple]:
+def _infer(doc: Doc, today: dt.date, ev: list[str], series_path: Optional[str] = None) -> tuple[str, tuple]:
     """``(basis, (estimate, earliest, latest))``; facts that bound it are added to ``ev``.
 
     The temporal expressions are sorted by kind (:func:`_collect`), the periods the text
@@ -553,11 +874,19 @@ def _infer(doc: Doc, today: dt.date, ev: list[str]) -> tuple[str, tuple]:
         nb = _not_before(text, ev)
         zone = _zone(text)
         url_month = _url_month(text, today)
+        series = series_windows(text, path=series_path)
+        editions = series_years(text, path=series_path)
     except Exception:  # never let a strange text break the article
         return "none", (None, None, None)
     fx = _collect(doc, found, text, today)
     fx.periods, fx.zone = periods, zone
-    _bound(fx, nb, url_month, ev)
+    for what, year, tense, months in editions:  # "COP28": like a year the text writes
+        if year <= today.year:
+            fx.years.append((year, tense))
+            if months:
+                fx.edition_months[year] = months
+            ev.append(f"named edition: {what}")
+    _bound(fx, nb, url_month, ev, series)
     for step in _STEPS:
         answer = step(fx)
         if answer is not None:
@@ -605,9 +934,11 @@ def _collect(doc: Doc, found: list, text: str, today: dt.date) -> _Facts:
     return fx
 
 
-def _bound(fx: _Facts, nb: Optional[dt.date], url_month: Optional[dt.date], ev: list[str]) -> None:
-    """Narrow ``fx.periods`` by a dated link, the day the text cannot be older than (``nb``)
-    and the year of an anniversary; set ``fx.present`` and ``fx.anniv_year``."""
+def _bound(fx: _Facts, nb: Optional[dt.date], url_month: Optional[dt.date], ev: list[str],
+           series: Optional[list] = None) -> None:
+    """Narrow ``fx.periods`` by a dated link, the day the text cannot be older than (``nb``),
+    "this year's <dated series>" (:func:`series_windows`) and the year of an anniversary;
+    set ``fx.present`` and ``fx.anniv_year``."""
     today = fx.today
     if url_month is not None:  # a link to a file uploaded that month
         ev.append(f"dated link: {url_month.isoformat()[:7]}")
@@ -622,6 +953,8 @@ def _bound(fx: _Facts, nb: Optional[dt.date], url_month: Optional[dt.date], ev: 
     fx.present = periods is not None or nb is not None or bool(fx.anniv)
     if nb is not None and nb <= today:
         periods = _intersect(periods, [(nb, _FAR)])
+    periods = _by_series(periods, series or [], today, ev)
+    fx.present = fx.present or periods is not None
     if fx.anniv:
         count: dict[int, int] = {}
         for y, _ in fx.anniv:
@@ -638,6 +971,21 @@ def _bound(fx: _Facts, nb: Optional[dt.date], url_month: Optional[dt.date], ev: 
     if periods is not None:
         periods = [(a, min(b, today + dt.timedelta(days=1))) for a, b in periods if a <= today] or None
     fx.periods = periods
+
+
+def _by_series(periods: Optional[list], series: list, today: dt.date, ev: list[str]) -> Optional[list]:
+    """``periods`` narrowed by each "this year's <series>" window that narrows them and
+    does not contradict them (a window that leaves nothing, or nothing up to ``today``, is
+    left out; so is one that changes nothing)."""
+    for what, window in series:
+        window = [(a, b) for a, b in window if a <= today]
+        inter = [(max(a, c), min(b, d)) for a, b in (periods or [(dt.date.min, _FAR)])
+                 for c, d in window if max(a, c) < min(b, d)]
+        if not inter or inter == periods:
+            continue
+        periods = inter
+        ev.append(f"dated series: {what}")
+    return periods
 
 
 def _year_range(fx: _Facts) -> range:
@@ -747,7 +1095,12 @@ def _by_year(fx: _Facts) -> Optional[tuple[str, tuple]]:
     if not ys and not ahead and fx.anniv_year is None and periods:
         lo, hi = min(a for a, _ in periods), max(b for _, b in periods) - dt.timedelta(days=1)
         return "middle of the period", (_midpoint(periods, fx.zone), lo, hi)
-    return f"year: {year}", (_midpoint(yr, fx.zone), min(a for a, _ in yr), max(b for _, b in yr) - dt.timedelta(days=1))
+    lo, hi = min(a for a, _ in yr), max(b for _, b in yr) - dt.timedelta(days=1)
+    mid = _midpoint(yr, fx.zone)
+    months = fx.edition_months.get(year)
+    if months:  # "the G7 summit in Apulia" and no day or month named: the month of the edition
+        mid = min(max(dt.date(year, months[-1], 15), lo), hi, fx.today)
+    return f"year: {year}", (mid, lo, hi)
 
 
 def _within_year(fx: _Facts, year: int, periods: Optional[list]) -> Optional[tuple[str, tuple]]:
