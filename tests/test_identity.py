@@ -61,9 +61,57 @@ def test_acronym_of_two_full_names_stays_apart_and_is_reported():
 # --------------------------------------------------------------------------- surnames
 
 
-def test_surname_joins_the_one_full_name_of_the_corpus():
-    ident = I.resolve_identity(actors(("x", "Margaret Holloway", "person"), ("y", "Holloway", "person")))
-    assert ident.changes[("y", "holloway")] == ("margaret-holloway", "Margaret Holloway")
+def mentions(*rows):
+    """A mentions table from (article_id, actor_id, text, start_char) rows."""
+    return pd.DataFrame({"article_id": [r[0] for r in rows], "actor_id": [r[1] for r in rows],
+                         "text": [r[2] for r in rows], "start_char": [r[3] for r in rows],
+                         "end_char": [r[3] + len(r[2]) for r in rows], "sent_id": [0] * len(rows),
+                         "how": ["pronoun" if r[2].islower() else "name" for r in rows]})
+
+
+def test_surname_the_article_gives_no_support_for_stays_apart_and_is_reported():
+    ident = I.resolve_identity(actors(("x", "Margaret Holloway", "person"), ("y", "Holloway", "person"),
+                                      ("x", "Dan Ortiz", "person"), ("z", "Ortiz", "person")))
+    assert ("y", "holloway") not in ident.changes
+    assert [(a.name, a.candidates, a.articles) for a in ident.unsupported] == [
+        ("Holloway", ("Margaret Holloway",), ("y",)), ("Ortiz", ("Dan Ortiz",), ("z",))]
+    assert not ident.ambiguous
+
+
+@pytest.mark.parametrize("text_y, role_x, role_y, joined", [
+    ("Sen. Holloway said so.", "Senator", None, True),           # a title that fits her role
+    ("Senator Holloway said so.", None, None, False),            # a title she is not known by
+    ("Holloway said so.", "state senator", "Senator", True),     # a role that fits
+    ("Holloway said so.", "senator", "accountant", False),       # a role that does not fit
+    ("Mrs. Holloway said so.", None, None, True),                # her gender ("Margaret"), a title
+    ("Mr. Holloway said so.", None, None, False),                # the other gender
+    ("Holloway, the clinic's accountant, said so.", "Senator", None, False),   # an apposition
+    ("Holloway, a senator from Ohio, said so.", "Senator", None, True),
+])
+def test_surname_joins_another_articles_full_name_only_with_a_title_or_role_that_fits(
+        text_y, role_x, role_y, joined):
+    acts = actors(("x", "Margaret Holloway", "person"), ("y", "Holloway", "person"))
+    acts["role"] = [role_x, role_y]
+    start = text_y.index("Holloway")
+    ident = I.resolve_identity(acts, mentions(("y", "holloway", "Holloway", start)),
+                               texts={"x": "", "y": text_y})
+    assert (("y", "holloway") in ident.changes) is joined
+
+
+def test_a_rank_fits_only_the_same_rank():
+    acts = actors(("x", "Mohammed bin Salman", "person"), ("y", "Salman", "person"))
+    acts["role"] = ["Crown Prince", None]
+    ident = I.resolve_identity(acts, mentions(("y", "salman", "Salman", 5)), texts={"x": "", "y": "King Salman said so."})
+    assert ("y", "salman") not in ident.changes and not ident.unsupported   # a king is not a crown prince
+
+
+def test_a_person_named_in_both_articles_is_no_support():
+    # one president is named in half of a White House corpus: sharing him says little
+    acts = actors(("x", "Margaret Holloway", "person"), ("x", "Joe Biden", "person"),
+                  ("y", "Holloway", "person"), ("y", "Joe Biden", "person"))
+    ident = I.resolve_identity(acts)
+    assert ("y", "holloway") not in ident.changes
+    assert [(a.name, a.articles) for a in ident.unsupported] == [("Holloway", ("y",))]
 
 
 def test_two_clintons_stay_apart_and_the_ambiguity_is_reported():
@@ -78,24 +126,29 @@ def test_surname_prefers_the_full_name_of_its_own_article():
     ident = I.resolve_identity(actors(("x", "Hillary Clinton", "person"), ("x", "Clinton", "person"),
                                       ("y", "Bill Clinton", "person")))
     assert ident.changes[("x", "clinton")] == ("hillary-clinton", "Hillary Clinton")
-    assert not ident.ambiguous
+    assert not ident.ambiguous and not ident.unsupported
 
 
 def test_title_gender_picks_between_two_candidates():
     acts = actors(("x", "Hillary Clinton", "person"), ("y", "Bill Clinton", "person"), ("z", "Clinton", "person"))
-    ments = pd.DataFrame({"article_id": ["y", "z"], "actor_id": ["bill-clinton", "clinton"],
-                          "text": ["he", "Clinton"], "start_char": [40, 5], "end_char": [42, 12],
-                          "sent_id": [1, 0], "how": ["pronoun", "name"]})
+    ments = mentions(("x", "hillary-clinton", "she", 30), ("y", "bill-clinton", "he", 40),
+                     ("z", "clinton", "Clinton", 5))
     ident = I.resolve_identity(acts, ments, texts={"x": "", "y": "", "z": "Mrs. Clinton said so."})
     assert ident.changes[("z", "clinton")] == ("hillary-clinton", "Hillary Clinton")
+    ident = I.resolve_identity(acts, ments, texts={"x": "", "y": "", "z": "Dr. Clinton said so."})
+    assert [a.name for a in ident.ambiguous] == ["Clinton"]           # no gender: both fit
 
 
 def test_organisation_tagged_surname_needs_person_evidence_to_join_across_articles():
     acts = actors(("x", "Bill Gates", "person"), ("y", "Gates", "organization"))
-    assert ("y", "gates") not in I.resolve_identity(acts).changes
-    ments = pd.DataFrame({"article_id": ["y"], "actor_id": ["gates"], "text": ["he"], "start_char": [30],
-                          "end_char": [32], "sent_id": [1], "how": ["pronoun"]})
-    assert I.resolve_identity(acts, ments).changes[("y", "gates")] == ("bill-gates", "Bill Gates")
+    ident = I.resolve_identity(acts)
+    assert ("y", "gates") not in ident.changes and not ident.unsupported   # not a candidate
+    he = mentions(("y", "gates", "Gates", 4), ("y", "gates", "he", 30))
+    ident = I.resolve_identity(acts, he, texts={"x": "", "y": "The Gates said so."})
+    assert ("y", "gates") not in ident.changes                          # "he": a person, no support
+    assert [a.name for a in ident.unsupported] == ["Gates"]
+    ident = I.resolve_identity(acts, he, texts={"x": "", "y": "Mr. Gates said so."})
+    assert ident.changes[("y", "gates")] == ("bill-gates", "Bill Gates")   # a title of his gender
 
 
 # --------------------------------------------------------------------------- user rules
@@ -104,6 +157,7 @@ def test_organisation_tagged_surname_needs_person_evidence_to_join_across_articl
 def test_user_merge_and_split():
     acts = actors(("x", "Hillary Clinton", "person"), ("y", "HRC", "organization"),
                   ("z", "Boris Johnson", "person"), ("w", "Johnson", "person"))
+    acts["role"] = [None, None, "Prime Minister", "the prime minister"]
     ident = I.resolve_identity(acts, rules={"merge": {"Hillary Clinton": ["HRC"]}, "split": ["Johnson"]})
     assert ident.changes[("y", "hrc")] == ("hillary-clinton", "Hillary Clinton")
     assert ("w", "johnson") not in ident.changes
@@ -140,6 +194,7 @@ def test_identity_is_deterministic_whatever_the_row_order():
     acts = actors(("x", "Hillary Clinton", "person"), ("y", "Clinton", "person"), ("z", "U.N.", "organization"),
                   ("w", "United Nations", "organization"), ("v", "Robert S. Mueller", "person"),
                   ("u", "Robert Mueller", "person"))
+    acts["role"] = ["Democratic nominee", "the nominee"] + [None] * 4
     first = I.resolve_identity(acts)
     again = I.resolve_identity(pl.from_pandas(acts.iloc[::-1].reset_index(drop=True)))
     assert first == again and len(first.changes) == 3
@@ -199,6 +254,51 @@ def test_corpus_with_user_rules(corpus):
     assert _speakers(merged)["a4"] == "Hillary Clinton"
     assert merged.actor_index.set_index("actor_id").loc["hillary-clinton", "n_statements"] == 3
     assert _speakers(corpus)["a4"] == "Clinton"                  # the corpus itself is unchanged
+
+
+CROSS_OUTLET = [
+    "Hillary Clinton, the Democratic nominee, said on Monday that the budget would pass. She spoke in Denver.",
+    "Mrs. Clinton said on Tuesday that the vote would be close.",
+    "Clinton, the party's nominee, said on Wednesday that Tim Kaine would campaign in Ohio.",
+    "Clinton said on Thursday that the talks had failed.",
+    "Robert S. Mueller said the inquiry would continue.",
+    "Robert Mueller said on Friday that the report was finished.",
+    "Senator Ada Marsh said on Monday that the bill would pass.",
+    "Sen. Marsh said on Tuesday that the vote would be close.",
+    "Marsh, the clinic's accountant, said the books were in order.",
+    "Marsh said the clinic would close in June.",
+    "The U.N. said aid would arrive soon.",
+    "The UN said on Friday that the convoy had been delayed.",
+]
+
+
+@pytest.fixture(scope="module")
+def cross(nlp):
+    return toolkit.parse_many([ArticleInput(text=t, article_id=f"b{i}", published="2024-03-04")
+                               for i, t in enumerate(CROSS_OUTLET, 1)], nlp=nlp)
+
+
+@pytest.mark.parametrize("article, speaker", [
+    ("b2", "Hillary Clinton"),   # "Mrs.": a title of her gender ("she" in b1)
+    ("b3", "Hillary Clinton"),   # a role that fits ("nominee")
+    ("b4", "Clinton"),           # nothing in the article supports her: reported
+    ("b5", "Robert Mueller"),    # middle initial
+    ("b8", "Ada Marsh"),         # "Sen.": a title that fits "Senator Ada Marsh"
+    ("b9", "Marsh"),             # an accountant is not the senator
+    ("b10", "Marsh"),            # nothing in the article supports the senator: reported
+    ("b11", "United Nations"),   # "U.N." and "UN": one actor
+    ("b12", "United Nations"),
+])
+def test_corpus_joins_a_surname_only_where_its_article_supports_it(cross, article, speaker):
+    assert _speakers(cross)[article] == speaker
+
+
+def test_corpus_reports_the_unsupported_surname(cross):
+    assert [(a.name, a.candidates, a.articles) for a in cross.identity.unsupported] == [
+        ("Clinton", ("Hillary Clinton",), ("b4",)), ("Marsh", ("Ada Marsh",), ("b10",))]
+    assert not cross.identity.ambiguous
+    fixed = cross.with_identity({"merge": {"Hillary Clinton": ["Clinton"]}})   # the user decides
+    assert _speakers(fixed)["b4"] == "Hillary Clinton"
 
 
 # --------------------------------------------------------------------------- unnamed sources in rhetoric

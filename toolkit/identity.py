@@ -24,12 +24,17 @@ dropped; the word lists are in ``toolkit/data/names.yaml``):
    (country, location) are never joined to each other;
 4. a user's ``merge`` entries join whatever they list, whatever the rules above said;
 5. a surname alone ("Clinton", also a surname tagged as an organisation) joins, in each
-   article, the one person of that article with that surname; failing that (only for
-   people, or where a title or a gendered pronoun shows a person), the one person of the
-   whole corpus with that surname. Two candidates (two
-   Clintons): it stays apart and the ambiguity is reported (:attr:`Identity.ambiguous`).
-   A title ("Mrs.", "Mr.") or a gendered pronoun linked to the name rules out a candidate
-   whose own titles or pronouns are of the other gender.
+   article, the one person of that article with that surname. Failing that (only for
+   people, or where a title or a gendered pronoun shows a person), it may join the one
+   person of the whole corpus with that surname, but only when its own article supports
+   that person: a title or role that fits the person's titles and roles elsewhere in the
+   corpus ("Sen. Marsh" for "Senator Ada Marsh"), or a gendered title of the person's
+   known gender ("Mrs. Clinton" for a Hillary Clinton called "she" elsewhere). A
+   candidate is ruled out by a gender of the other kind (title, pronoun, or the first
+   name's gender) or by roles that do not fit ("Marsh, the clinic's accountant" is not
+   the senator). Two candidates left (two Clintons): it stays apart and the ambiguity is
+   reported (:attr:`Identity.ambiguous`); one candidate without support: it stays apart
+   and is reported (:attr:`Identity.unsupported`), for the user to merge.
 
 Everything is deterministic: the same tables give the same ids, in any backend.
 
@@ -50,7 +55,9 @@ Example:
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -78,8 +85,13 @@ _KIND_FAMILY = {"organization": "body", "group": "body", "country": "place", "lo
 _SLUG = re.compile(r"[^a-z0-9]+")
 _PRONOUN_GENDER = {**dict.fromkeys(("he", "him", "his", "himself"), "male"),
                    **dict.fromkeys(("she", "her", "hers", "herself"), "female")}
-_TITLE_MENTION = re.compile(r"(?i)^(mrs|mr|ms|miss|sir|dame|lady|lord)\.?\s")
-_TITLE_BEFORE = re.compile(r"(?i)\b(mrs|mr|ms|miss)\.?\s+$")
+#: The word right before a mention (a title: "Sen. [Marsh]"), and an apposition right after one
+#: ("[Marsh], the clinic's accountant,"); read from the article's text.
+_WORD_BEFORE = r"(?:^|[^A-Za-z.])([A-Za-z]+)\.?\s+$"
+_APPOSITION = r"^\s*,\s+((?:the|a|an)\s+[^,;:()\"“”\n]{2,60}?)\s*[,;]"
+_ROLE_WORD = re.compile(r"[a-z]+")
+#: Words that end a role's head phrase ("spokesman [for the mayor]").
+_ROLE_STOP = frozenset("of to for at in on with from by who whose which that and or since until".split())
 
 
 # --------------------------------------------------------------------------- lexicon and rules
@@ -208,10 +220,15 @@ class Ambiguity:
 @dataclass(frozen=True)
 class Identity:
     """What :func:`resolve_identity` decided: the ``(article_id, actor_id)`` pairs that get
-    another ``(actor_id, name)``, and the names left apart as ambiguous."""
+    another ``(actor_id, name)``; the names left apart as ambiguous (several candidates);
+    and the surnames left apart as unsupported (one candidate of the corpus, but the
+    surname's article gives nothing that shows it is that person; merge them with a user
+    rule when it is). Both lists hold :class:`Ambiguity` records (name, candidates,
+    articles)."""
 
     changes: Mapping = field(default_factory=dict)
     ambiguous: tuple = ()
+    unsupported: tuple = ()
 
     @property
     def changed(self) -> bool:
@@ -279,35 +296,6 @@ def _entries(actors: pl.DataFrame, lex: Lexicon) -> dict:
     for xid, name, kind, arts, n_ment in agg.select("actor_id", "name", "kind", "article_id", "n").iter_rows():
         words, gender = person_parts(name, lex)
         out[xid] = _Entry(xid, name, kind, arts, int(n_ment or 0), words, gender)
-    return out
-
-
-def _title_genders(mentions: Optional[pl.DataFrame], lex: Lexicon, texts: Optional[Mapping] = None) -> dict:
-    """(article_id, actor_id) -> set of genders implied by its mentions: a title ("Mrs.
-    Clinton") or a gendered pronoun linked to it ("she")."""
-    out: dict = defaultdict(set)
-    if mentions is None or not mentions.height:
-        return out
-    gendered = pl.col("text").str.contains(_TITLE_MENTION.pattern) | pl.col("text").str.to_lowercase().is_in(
-        list(_PRONOUN_GENDER))
-    sub = mentions.filter(gendered & pl.col("actor_id").is_not_null())
-    for aid, xid, text in sub.select("article_id", "actor_id", "text").iter_rows():
-        first = norm(text).split()[0]
-        g = _PRONOUN_GENDER.get(first) or lex.honorifics.get(first)
-        if g:
-            out[(aid, xid)].add(g)
-    if texts:  # a title right before the mention ("Mrs. [Clinton]")
-        tx = pl.DataFrame({"article_id": list(texts), "__text": list(texts.values())},
-                          schema={"article_id": pl.String, "__text": pl.String})
-        before = pl.col("__text").str.slice(pl.max_horizontal(pl.col("start_char") - 6, 0),
-                                            pl.col("start_char") - pl.max_horizontal(pl.col("start_char") - 6, 0))
-        near = (mentions.filter(pl.col("actor_id").is_not_null()).select("article_id", "actor_id", "start_char")
-                .join(tx, on="article_id", how="inner").select("article_id", "actor_id", before.alias("b"))
-                .filter(pl.col("b").str.contains(_TITLE_BEFORE.pattern)))
-        for aid, xid, b in near.iter_rows():
-            g = lex.honorifics.get(norm(_TITLE_BEFORE.search(b).group(1)))
-            if g:
-                out[(aid, xid)].add(g)
     return out
 
 
@@ -394,21 +382,183 @@ def _canonical(entries: dict, groups: _Groups, forced: dict) -> dict:
     return out
 
 
-def _surnames(entries: dict, groups: _Groups, canon: dict, fixed: set, titles: dict,
-              ambiguous: list) -> dict:
+@dataclass
+class _Clues:
+    """What one article says about one of its actors, beyond the name: the genders its
+    courtesy titles imply ("Mrs. Clinton"), other genders (a pronoun linked to it, "she";
+    a rank title, "King"), its titles ("Sen." -> "senator", "King" -> "king") and the heads
+    of its roles ("the clinic's accountant" -> "accountant", from the ``role`` column or an
+    apposition after a mention)."""
+
+    title_gender: set = field(default_factory=set)
+    pronoun_gender: set = field(default_factory=set)  # pronouns and rank titles
+    titles: set = field(default_factory=set)
+    roles: set = field(default_factory=set)
+
+    def genders(self) -> set:
+        return self.title_gender | self.pronoun_gender
+
+    def heads(self) -> set:
+        return self.titles | self.roles
+
+
+_NO_CLUES = _Clues()
+
+
+@functools.lru_cache(maxsize=65536)
+def role_head(role: Optional[str], lex: Lexicon) -> Optional[str]:
+    """The head word of a role, in the form it is compared as (``title_forms`` of
+    ``names.yaml``), or None.
+
+    Example:
+        >>> role_head("the clinic's accountant", load_lexicon()), role_head("former Sen.", load_lexicon())
+        ('accountant', 'senator')
+        >>> role_head("a spokeswoman for the mayor", load_lexicon())
+        'spokesperson'
+    """
+    words = []
+    for w in _ROLE_WORD.findall(norm(role).replace("'s ", " ")):
+        if w in _ROLE_STOP:
+            break
+        if w not in ("the", "a", "an"):
+            words.append(w)
+    if not words or len(words[-1]) < 2:
+        return None
+    return lex.title_forms.get(words[-1], words[-1])
+
+
+def _add_title(clue: _Clues, word: str, lex: Lexicon) -> bool:
+    """Record an honorific (``False`` if ``word`` is none): a courtesy title ("Mrs.") gives
+    a gender; a rank ("King", "Sen.") is a title, and gives a gender if it has one."""
+    if word not in lex.honorifics:
+        return False
+    gender = lex.honorifics[word]
+    if word in lex.courtesy_titles:
+        clue.title_gender |= {gender} if gender else set()
+        return True
+    if gender:
+        clue.pronoun_gender.add(gender)
+    clue.titles.add(lex.title_forms.get(word, word))
+    return True
+
+
+def _clues(actors: pl.DataFrame, mentions: Optional[pl.DataFrame], lex: Lexicon,
+           texts: Optional[Mapping], wanted: set) -> dict:
+    """(article_id, actor_id) -> :class:`_Clues`, for the actor ids in ``wanted``: from the
+    ``role`` column, from the mentions (a title inside the mention, a gendered pronoun) and,
+    with ``texts``, from the words around a mention (a title right before it, "Mrs.
+    [Clinton]"; an apposition right after it, "[Marsh], the clinic's accountant,")."""
+    out: dict = defaultdict(_Clues)
+    if not wanted:
+        return out
+    ids = pl.col("actor_id").is_in(sorted(wanted))
+    if "role" in actors.columns:
+        roles = actors.filter(ids & pl.col("role").is_not_null()).select("article_id", "actor_id", "role").unique()
+        for aid, xid, role in roles.iter_rows():
+            head = role_head(role, lex)
+            if head:
+                out[(aid, xid)].roles.add(head)
+    if mentions is None or not mentions.height:
+        return out
+    sub = mentions.filter(ids)
+    honorifics = sorted(lex.honorifics)
+    low = pl.col("text").str.to_lowercase().str.replace_all(".", "", literal=True).str.strip_chars()
+    told = (sub.select("article_id", "actor_id", low.alias("low"))
+            .filter(pl.col("low").is_in(list(_PRONOUN_GENDER))
+                    | pl.col("low").str.extract(r"^(\S+)\s", 1).is_in(honorifics))
+            .group_by("article_id", "actor_id").agg(pl.col("low").unique()))
+    for aid, xid, forms in told.iter_rows():
+        clue = out[(aid, xid)]
+        for text in forms:
+            words = text.split()
+            if len(words) == 1:
+                clue.pronoun_gender.add(_PRONOUN_GENDER[words[0]])
+                continue
+            for w in words[:-1]:  # "Mrs. Clinton", "Sen. Ada Marsh"
+                if not _add_title(clue, w, lex):
+                    break
+    if texts and sub.height:
+        tx = pl.DataFrame({"article_id": list(texts), "__text": [t or "" for t in texts.values()]},
+                          schema={"article_id": pl.String, "__text": pl.String})
+        lo = pl.max_horizontal(pl.col("start_char") - 30, 0)
+        before = (pl.col("__text").str.slice(lo, pl.col("start_char") - lo).str.extract(_WORD_BEFORE, 1)
+                  .str.to_lowercase())
+        near = (sub.select("article_id", "actor_id", "start_char", "end_char").join(tx, on="article_id", how="inner")
+                .select("article_id", "actor_id", before.alias("before"),
+                        pl.col("__text").str.slice(pl.col("end_char"), 90).str.extract(_APPOSITION, 1)
+                        .alias("after"))
+                .with_columns(pl.when(pl.col("before").is_in(honorifics)).then(pl.col("before")).alias("before"))
+                .filter(pl.col("before").is_not_null() | pl.col("after").is_not_null())
+                .group_by("article_id", "actor_id")
+                .agg(pl.col("before").drop_nulls().unique(), pl.col("after").drop_nulls().unique()))
+        for aid, xid, befores, afters in near.iter_rows():
+            clue = out[(aid, xid)]
+            for word in befores:
+                _add_title(clue, word, lex)
+            for after in afters:
+                head = role_head(after, lex)
+                if head:
+                    clue.roles.add(head)
+    return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _first_name_gender(first: str) -> Optional[str]:
+    """"male" / "female" for a first name of the actor resolver's lexicon, else None."""
+    from .actors.gender import first_name_gender
+
+    return {"m": "male", "f": "female"}.get(first_name_gender(first[:1].upper() + first[1:]) or "")
+
+
+@dataclass
+class _Person:
+    """What the whole corpus says about one full-name person (a group root)."""
+
+    gender: set = field(default_factory=set)
+    heads: set = field(default_factory=set)
+    articles: set = field(default_factory=set)
+
+
+def _fits(gender: set, heads: set, p: _Person) -> bool:
+    """No clue of the article contradicts the person: no gender of the other kind, and no
+    title or role that is not one of the person's when both have some."""
+    if gender and p.gender and not gender & p.gender:
+        return False
+    return not (heads and p.heads and not heads & p.heads)
+
+
+def _surname_ids(entries: dict) -> set:
+    """The actor ids rule 5 reads clues for: surnames alone, and the full-name people
+    whose surname one of them is."""
+    alone = {e.words[0] for e in entries.values() if len(e.words) == 1}
+    return {e.actor_id for e in entries.values() if e.words and e.words[-1] in alone
+            and (len(e.words) == 1 or e.kind == "person")}
+
+
+def _surnames(entries: dict, groups: _Groups, canon: dict, fixed: set, clues: dict,
+              ambiguous: list, unsupported: list) -> dict:
     """(article_id, actor_id) -> root, for surnames alone (rule 5 of the module docstring)."""
     sizes = Counter(groups.find(e.actor_id) for e in entries.values())
     people = defaultdict(set)  # surname -> roots of full-name people
     in_article = defaultdict(set)  # (article, surname) -> roots
-    root_gender = defaultdict(set)
+    info: dict = defaultdict(_Person)
     for e in entries.values():
         if e.kind == "person" and len(e.words) >= 2:
             r = groups.find(e.actor_id)
             people[e.words[-1]].add(r)
-            root_gender[r] |= {e.gender} if e.gender else set()
+            p = info[r]
+            p.gender |= {e.gender} if e.gender else set()
+            g = _first_name_gender(e.words[0]) if len(e.words[0]) > 1 else None
+            p.gender |= {g} if g else set()
             for a in e.articles:
                 in_article[(a, e.words[-1])].add(r)
-                root_gender[r] |= titles.get((a, e.actor_id), set())
+                p.articles.add(a)
+                c = clues.get((a, e.actor_id), _NO_CLUES)
+                p.gender |= c.genders()
+                p.heads |= c.heads()
+    for p in info.values():
+        if len(p.gender) > 1:  # contradictory clues: unknown
+            p.gender = set()
     out = {}
     for e in entries.values():
         if (len(e.words) != 1 or e.kind not in ("person", "organization") or is_acronym(e.name)
@@ -416,19 +566,56 @@ def _surnames(entries: dict, groups: _Groups, canon: dict, fixed: set, titles: d
             continue
         sur = e.words[0]
         left: dict = defaultdict(list)
+        alone: dict = defaultdict(list)
         for a in e.articles:
-            gender = titles.get((a, e.actor_id), set()) | ({e.gender} if e.gender else set())
-            person = e.kind == "person" or bool(gender)  # a title or "she" shows a person
-            cands = in_article.get((a, sur)) or (people.get(sur, set()) if person else set())
-            if gender and len(cands) > 1:
-                cands = {r for r in cands if not (root_gender[r] and not gender & root_gender[r])}
-            if len(cands) == 1:
-                out[(a, e.actor_id)] = next(iter(cands))
-            elif cands:
+            c = clues.get((a, e.actor_id), _NO_CLUES)
+            gender = c.genders() | ({e.gender} if e.gender else set())
+            local = {r for r in in_article.get((a, sur), ()) if _fits(gender, set(), info[r])}
+            if len(local) == 1:  # the article names the person in full
+                out[(a, e.actor_id)] = next(iter(local))
+                continue
+            if local:
+                left[frozenset(local)].append(a)
+                continue
+            if not (e.kind == "person" or gender):  # "Mrs." or "she" shows a person
+                continue
+            cands = {r for r in people.get(sur, ()) if _fits(gender, c.heads(), info[r])}
+            if len(cands) > 1:
                 left[frozenset(cands)].append(a)
+                continue
+            if not cands:
+                continue
+            r = next(iter(cands))
+            if _supported(c, info[r]):
+                out[(a, e.actor_id)] = r
+            else:
+                alone[r].append(a)
         named = sorted((tuple(sorted(canon[r][1] for r in c)), tuple(arts)) for c, arts in left.items())
         ambiguous.extend(Ambiguity(e.name, c, arts) for c, arts in named)
+        unsupported.extend(Ambiguity(e.name, (canon[r][1],), tuple(arts)) for r, arts in sorted(alone.items()))
     return out
+
+
+def _supported(c: _Clues, p: _Person) -> bool:
+    """Whether an article that names a person only by surname supports that person: a
+    title or role of the person's ("Sen. Marsh" for "Senator Ada Marsh"), or a courtesy
+    title of the person's known gender ("Mrs. Clinton" for a Hillary Clinton called "she"
+    elsewhere). A pronoun's gender only rules candidates out (half of all people share
+    it), and a co-actor named in both articles is no support (one president is named in
+    half of a White House corpus)."""
+    return bool(c.heads() & p.heads) or bool(c.title_gender and p.gender and c.title_gender <= p.gender)
+
+
+@contextlib.contextmanager
+def _gc_paused():
+    """Pause Python's cyclic garbage collector (the work in between makes no cycles)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def resolve_identity(actors, mentions=None, *, rules=None, texts: Optional[Mapping] = None,
@@ -438,11 +625,12 @@ def resolve_identity(actors, mentions=None, *, rules=None, texts: Optional[Mappi
     Args:
         actors: the corpus ``actors`` table (pandas or polars).
         mentions: the ``mentions`` table, to read titles and pronouns ("Mrs. Clinton",
-            "she"); optional.
+            "she"); optional. The ``role`` column of ``actors``, when present, is read too.
         rules: user corrections: a YAML path, a mapping or :class:`IdentityRules`
             (see :func:`read_identity_rules`).
         texts: ``{article_id: text}``, to read a title right before a mention ("Mrs.
-            [Clinton]"); optional.
+            [Clinton]", "Sen. [Marsh]") and an apposition right after it ("[Marsh], the
+            clinic's accountant,"); optional.
         lexicon: the word lists (default ``toolkit/data/names.yaml``).
 
     Returns:
@@ -460,21 +648,25 @@ def resolve_identity(actors, mentions=None, *, rules=None, texts: Optional[Mappi
     rules = read_identity_rules(rules)
     actors = _polars(actors, "actors")
     entries = _entries(actors, lex)
-    titles = _title_genders(None if mentions is None else _polars(mentions, "mentions"), lex, texts)
+    mentions = None if mentions is None else _polars(mentions, "mentions")
     fixed = {x for x, e in entries.items() if x in rules.split or norm(e.name) in rules.split}
     groups, ambiguous = _Groups(), []
     _merge_people(entries, groups, fixed, ambiguous)
     _merge_organisations(entries, groups, fixed, ambiguous, lex)
     forced = _user_merges(entries, groups, rules)
     canon = _canonical(entries, groups, forced)
-    local = _surnames(entries, groups, canon, fixed, titles, ambiguous)
+    unsupported: list = []
+    with _gc_paused():  # many small sets: the collector's passes over a large heap cost more than the work
+        clues = _clues(actors, mentions, lex, texts, _surname_ids(entries))
+        local = _surnames(entries, groups, canon, fixed, clues, ambiguous, unsupported)
     changes = _changes(actors, {x: canon[groups.find(x)] for x in entries}, {k: canon[r] for k, r in local.items()})
     seen, report = set(), []
     for amb in sorted(ambiguous, key=lambda a: (a.name, a.candidates, a.articles)):
         if (amb.name, amb.candidates) not in seen:
             seen.add((amb.name, amb.candidates))
             report.append(amb)
-    return Identity(dict(sorted(changes.items())), tuple(report))
+    return Identity(dict(sorted(changes.items())), tuple(report),
+                    tuple(sorted(set(unsupported), key=lambda a: (a.name, a.candidates, a.articles))))
 
 
 def _changes(actors: pl.DataFrame, by_id: dict, local: dict) -> dict:

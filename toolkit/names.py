@@ -1,6 +1,7 @@
 """Name words shared by the actor resolver (:mod:`toolkit.actors`) and corpus identity
 (:mod:`toolkit.identity`): honorifics and the gender they imply, name suffixes, the small words
-an acronym skips, and the heads of "Department of X" names. One YAML file,
+an acronym skips, the heads of "Department of X" names, and the forms titles and role heads
+are compared as ("sen" -> "senator"). One YAML file,
 ``toolkit/data/names.yaml``, so both read the same lists.
 
 Example:
@@ -11,7 +12,7 @@ Example:
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Optional, Union
 
@@ -29,6 +30,8 @@ class NameWords:
     suffixes: frozenset
     function_words: frozenset
     heads: frozenset
+    title_forms: Mapping[str, str] = field(default_factory=dict)  # "sen" -> "senator"; optional key
+    courtesy_titles: frozenset = frozenset({"mr", "mrs", "ms", "miss"})  # optional key
 
 
 @functools.lru_cache(maxsize=4)
@@ -37,8 +40,11 @@ def load_names(path: Union[str, Path] = NAMES_PATH) -> NameWords:
     data = read_mapping(path, what="name-words")
     try:
         hon = {w.lower(): (None if g == "none" else g) for g, ws in data["honorifics"].items() for w in ws}
+        forms = {str(k).lower(): str(v).lower() for k, v in (data.get("title_forms") or {}).items()}
+        courtesy = frozenset(w.lower() for w in data.get("courtesy_titles") or ("mr", "mrs", "ms", "miss"))
         return NameWords(hon, frozenset(data["suffixes"]), frozenset(data["function_words"]),
-                         frozenset(data["institution_heads"]))
+                         frozenset(data["institution_heads"]), forms, courtesy)
     except (KeyError, TypeError, AttributeError) as exc:
         raise ValueError(f"{path}: the name lexicon needs the keys honorifics (female/male/none "
-                         f"lists), suffixes, function_words and institution_heads ({exc!r})") from None
+                         f"lists), suffixes, function_words and institution_heads, and optionally "
+                         f"title_forms (a mapping) and courtesy_titles ({exc!r})") from None
