@@ -500,3 +500,52 @@ def test_reporting_periods(nlp, sentences, text, value):
 ])
 def test_names_and_greetings_are_not_expressions(nlp, sentence, not_text):
     assert not_text not in [d.text for d in _find(nlp, sentence)]
+
+
+# Reference words, as TimeML tags them (`reference_words` in dates.yaml): where they are time ...
+@pytest.mark.parametrize("sentence, text, value", [
+    ("Prices are now far higher than a year ago.", "now", "PRESENT_REF"),
+    ("The firm currently employs 300 people.", "currently", "PRESENT_REF"),
+    ("The ministry recently changed the rules.", "recently", "PAST_REF"),
+    ("The airport was formerly a military base.", "formerly", "PAST_REF"),
+    ("The present system rewards early buyers.", "present", "PRESENT_REF"),
+    ("She criticised the current rules on exports.", "current", "PRESENT_REF"),
+    ("Now that the strike is over, trains run again.", "Now", "PRESENT_REF"),
+    ("From now on, every visitor needs a permit.", "now", "PRESENT_REF"),
+    ("Now, the company makes its chips in Ohio.", "Now", "PRESENT_REF"),
+    ("I spoke to the mayor just now.", "now", "PAST_REF"),
+    ("Just now the market is weak.", "now", "PRESENT_REF"),
+])
+def test_reference_words(nlp, sentence, text, value):
+    d = _one(_find(nlp, sentence), text)
+    assert (d.type, d.value) == ("DATE", value)
+
+
+# ... and where they are not: fixed terms, discourse "Now," opening an order or a question
+@pytest.mark.parametrize("sentence, word", [
+    ("The current account deficit widened to 4% of output.", "current"),
+    ("The current-account gap narrowed.", "current"),
+    ("Its current assets exceed its debts.", "current"),
+    ("The current swept the boat downstream.", "current"),
+    ("Analysts compare the present value of the bonds.", "present"),
+    ("All the members were present at the vote.", "present"),
+    ("Now, let's look at the numbers.", "Now"),
+    ("Now, what does that mean for farmers?", "Now"),
+    ('"Now, listen," the coach said.', "Now"),
+])
+def test_reference_words_outside_time(nlp, sentence, word):
+    assert word not in [d.text for d in _find(nlp, sentence)]
+
+
+def test_reference_words_can_be_switched_off(nlp):
+    doc = nlp("The firm currently plans to hire, and recently opened a plant on Monday.")
+    assert {d.text for d in extract_dates(doc, published=FRIDAY)} == {"currently", "recently", "Monday"}
+    assert [d.text for d in extract_dates(doc, published=FRIDAY, references=False)] == ["Monday"]
+
+
+def test_reference_adjectives_in_a_doc_without_a_parse():
+    """A blank pipeline has no tags: the adjective rule is skipped, nothing crashes."""
+    import spacy
+
+    doc = spacy.blank("en")("The current rules and the present system expire on June 30.")
+    assert [d.text for d in extract_dates(doc, published=FRIDAY)] == ["June 30"]

@@ -93,11 +93,23 @@ def load_lexicon(path: Union[str, Path, None] = None) -> dict:
         lex[key] = {str(x).lower() for x in lex.get(key) or []}
     lex["refs"] = {str(k).lower(): v for k, v in (lex.get("refs") or {}).items()}
     lex["ref_adjectives"] = {str(k).lower(): v for k, v in (lex.get("ref_adjectives") or {}).items()}
+    lex["reference_words"] = _reference_options(lex.get("reference_words") or {})
     # keys as the tokenizer splits them ("new year 's day")
     lex["holidays"] = {str(k).lower().replace("'s", " 's"): str(v) for k, v in (lex.get("holidays") or {}).items()}
     lex["numbers"] = {str(k).lower(): v for k, v in (lex.get("numbers") or {}).items()}
     lex["ordinals"] = {str(k).lower(): v for k, v in (lex.get("ordinals") or {}).items()}
     return lex
+
+
+def _reference_options(raw: dict) -> dict:
+    """The ``reference_words`` switches of the lexicon, with their defaults."""
+    return {
+        "enabled": bool(raw.get("enabled", True)),
+        "discourse_now": bool(raw.get("discourse_now", True)),
+        "fixed_terms": {str(k).lower(): frozenset(str(x).lower() for x in v or [])
+                        for k, v in (raw.get("fixed_terms") or {}).items()},
+        "past_now_modifiers": frozenset(str(x).lower() for x in raw.get("past_now_modifiers") or []),
+    }
 
 
 LEX = load_lexicon()
@@ -884,6 +896,9 @@ def _resolve_reference(e: _Expr):
     """"now", "recently", "the current" -> ``PRESENT_REF`` / ``PAST_REF`` ..."""
     words, text = e.words, e.text
     if text in LEX["refs"]:
+        if text == "now" and e.ctx.tense == "past" and \
+                any(ch.lower_ in LEX["reference_words"]["past_now_modifiers"] for ch in e.toks[0].children):
+            return "DATE", "PAST_REF"  # "I saw him just now": a moment ago
         return "DATE", LEX["refs"][text]
     if text in LEX["ref_adjectives"] and e.label == "DATE":
         return "DATE", LEX["ref_adjectives"][text]
@@ -1661,6 +1676,8 @@ def _accept(doc: Doc, c: _Cand) -> bool:
             return False
         if words == ["the", "past"] and nxt is not None and nxt.pos_ in ("NOUN", "ADJ", "PROPN", "NUM"):
             return False
+        if not _reference_is_temporal(doc, toks):
+            return False
         if w == "now" and single and nxt_w == "that":
             return True
     if c.label == "SET" and words[0] == "per" and prev is not None and not (prev.like_num or prev.pos_ in ("NUM", "NOUN", "SYM")):
@@ -1685,6 +1702,53 @@ def _accept(doc: Doc, c: _Cand) -> bool:
             nxt.lower_ in ("and", "on"):
         return False
     return True
+
+
+def _reference_is_temporal(doc: Doc, toks) -> bool:
+    """False for a reference word used outside time (``reference_words`` of the lexicon).
+
+    "current" / "present" before a noun of ``fixed_terms`` ("the current account deficit",
+    "the present value") and a sentence-initial "Now," that opens an imperative or a question
+    ("Now, listen to me.") are not temporal.
+
+    Example:
+        >>> _reference_is_temporal(nlp("Now, listen to me."), nlp("Now, listen to me.")[:1])  # doctest: +SKIP
+        False
+    """
+    opts = LEX["reference_words"]
+    last = toks[-1]
+    terms = opts["fixed_terms"].get(last.lower_)
+    if terms:
+        k = last.i + 1
+        while k < len(doc) and doc[k].text == "-":  # "current-account"
+            k += 1
+        if k < len(doc) and (doc[k].lower_ in terms or doc[k].lemma_.lower() in terms):
+            return False
+    if len(toks) == 1 and last.lower_ == "now" and opts["discourse_now"] and _discourse_now(doc, last):
+        return False
+    return True
+
+
+def _discourse_now(doc: Doc, tok: Token) -> bool:
+    """"Now," opening a sentence that gives an order or asks a question: a turn, not a time."""
+    if tok.i + 1 >= len(doc) or doc[tok.i + 1].text != ",":
+        return False
+    k = tok.i - 1
+    while k >= 0 and (doc[k].is_quote or doc[k].lower_ in ("well", "and", "but", "so", ",")):
+        k -= 1  # '"Now, ...', "Well, now, ..."
+    if k >= 0 and not doc[k + 1].is_sent_start and doc[k].text not in (".", "!", "?", ":", ";"):
+        return False
+    after = doc[tok.i + 2] if tok.i + 2 < len(doc) else None
+    for verb in (tok.head, after):  # '"Now, look," he said': "now" may hang on the reporting verb
+        if verb is not None and (verb.lemma_ == "let" or verb.tag_ == "VB" and not any(
+                ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") and ch.lower_ != "do" for ch in verb.children)):
+            return True  # "Now, let's look", "Now, listen"
+    try:
+        sent = tok.sent
+    except ValueError:  # no sentence boundaries
+        return False
+    end = next((t for t in reversed(sent) if not (t.is_space or t.is_quote)), None)
+    return end is not None and end.text == "?"
 
 
 def _split_range(doc: Doc, c: _Cand) -> list[_Cand]:
@@ -1818,7 +1882,11 @@ def _pattern_matches(doc: Doc, C, hashes, windows) -> list[_Cand]:
             doc.from_array([NORM], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
             try:
                 for a, b, keys in windows:
-                    for match_id, s, e in _matcher(doc.vocab, keys)(doc[a:b]):
+                    try:
+                        hits = _matcher(doc.vocab, keys)(doc[a:b])
+                    except ValueError:  # no tagger or parser (a blank pipeline): no adjectives
+                        hits = _matcher(doc.vocab, keys - {"W:" + w for w in LEX["ref_adjectives"]})(doc[a:b])
+                    for match_id, s, e in hits:
                         key = (match_id, a + s, a + e)
                         if key not in seen:
                             seen.add(key)
@@ -2337,7 +2405,8 @@ def _resolve_all(doc: Doc, published: Optional[dt.date]) -> list[_Found]:
     return found
 
 
-def extract_dates(doc: Doc, *, published: Optional[dt.date] = None) -> list[DateExpr]:
+def extract_dates(doc: Doc, *, published: Optional[dt.date] = None,
+                  references: Optional[bool] = None) -> list[DateExpr]:
     """Every temporal expression of a parsed article, TIMEX3 style, in text order.
 
     Args:
@@ -2345,6 +2414,10 @@ def extract_dates(doc: Doc, *, published: Optional[dt.date] = None) -> list[Date
         published: the publication date; relative expressions ("Friday", "next week",
             "yesterday", "June 2") are resolved against it and their clause's tense. With
             ``None`` they are still found but keep ``X`` placeholders.
+        references: tag the reference words of the lexicon ("now", "currently", "recently",
+            "the current system": ``PRESENT_REF`` / ``PAST_REF`` / ``FUTURE_REF``, as TimeML
+            does); ``None`` follows ``reference_words: enabled`` in ``dates.yaml`` (on by
+            default), ``False`` leaves them out.
 
     Returns:
         ``DateExpr`` records with offsets into ``doc.text``; ``text`` never starts with a
@@ -2366,7 +2439,11 @@ def extract_dates(doc: Doc, *, published: Optional[dt.date] = None) -> list[Date
         return []
     starts = _sent_starts(doc)
     out: list[DateExpr] = []
+    if references is None:
+        references = LEX["reference_words"]["enabled"]
     for f in _resolve_all(doc, published):
+        if not references and f.cand.label == "REF":
+            continue
         span = doc[f.cand.start:f.cand.end]
         start, end = span.start_char, span.end_char
         sid = max(0, bisect.bisect_right(starts, start) - 1)
