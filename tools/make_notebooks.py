@@ -306,14 +306,16 @@ Share of statements, and of words attributed, by speaker and by the speaker's co
 ## Who is who across the articles, and who is not named
 Outlets name the same person differently ("Clinton", "Mrs. Clinton", "Hillary Clinton"). The
 corpus gives one `actor_id` per real actor: a surname or a variant joins the full name when only
-one actor of the corpus fits; when two do, they stay apart and the case is listed as
-ambiguous. `corpus.actor_index` is the resulting register. Statements whose source the article
+one actor of the corpus fits and its own article supports it (the full name, or a title or role
+that fits); when two fit, they stay apart and the case is listed as ambiguous; when one fits
+without support, as unsupported (merge it with a rules file if you know better). `corpus.actor_index` is the resulting register. Statements whose source the article
 does not name ("a senior official", "critics", "the report") count as one group,
 "(unnamed sources)", in every per-speaker table above; `unnamed_sources` opens that group.
 """),
     code("""
 index = corpus.actor_index
-print(f"{len(index)} actors; {len(corpus.identity.ambiguous)} names left apart as ambiguous")
+print(f"{len(index)} actors; {len(corpus.identity.ambiguous)} names left apart as ambiguous, "
+      f"{len(corpus.identity.unsupported)} as unsupported")
 index.sort_values(["n_statements", "n_mentions", "actor_id"], ascending=[False, False, True]).head(12)
 """),
     code("""

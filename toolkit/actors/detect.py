@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 import numpy as np
@@ -95,8 +96,10 @@ def add_ner(art) -> None:
         label = ent.label_
         if label == "NORP":
             continue
-        # salutations ("Dear Presidents", "Dear Mr. President") are not part of a name
-        while s < e and doc[s].lower_.rstrip(".") in _SALUTATIONS:
+        # salutations ("Dear Presidents", "Dear Mr. President") are not part of a name, nor is
+        # the verb of an inverted attribution ("Said Comey, ...")
+        while s < e and (doc[s].lower_.rstrip(".") in _SALUTATIONS or
+                         e - s > 1 and doc[s].is_sent_start and doc[s].lower_ in _INVERTED_VERBS):
             s += 1
         if e <= s:
             continue
@@ -157,6 +160,8 @@ def add_ner(art) -> None:
                 toks[0].pos_ == "PROPN" and (label == "ORG" or toks[0].dep_ in {"nsubj", "nsubjpass"}):
             # "Percy tells Thomas", "Alice" tagged as a place or an organisation; not "in Trenton"
             kind, label = "person", "PERSON"
+        elif label == "ORG" and len(toks) == 1 and _APOSTROPHE_NAME.match(toks[0].text):
+            kind, label = "person", "PERSON"  # "O’Malley", "D'Souza" tagged as an organisation
         text = toks.text
         m = Ment(s, e, slugify(text), "name", kind, sure=False)
         m.label = label  # type: ignore[attr-defined]
@@ -165,6 +170,13 @@ def add_ner(art) -> None:
     add_untagged_names(art)
 
 
+#: Reporting verbs that open an inverted attribution ("Said Comey, ..."), which NER often
+#: takes into the name.
+_INVERTED_VERBS = {"said", "says", "added", "adds", "asked", "asks", "wrote", "writes", "told",
+                   "tells", "recalled", "recalls", "explained", "explains", "noted", "notes"}
+#: A surname with an apostrophe ("O’Brien", "D'Souza"), which the tagger often takes for a
+#: common noun.
+_APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]?['\u2019][A-Z][a-z]+$")
 #: Dependencies of a name that acts as a participant (subject, object, possessor, ...).
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "dative"}
 #: NER labels a person's name is sometimes given by mistake ("Rita" as an event), or none.
@@ -195,7 +207,8 @@ def add_untagged_names(art) -> None:
         if first_name_gender(t.text) is None or t.lower_ in d.title_or_mod:
             continue
         e = t.i + 1
-        while e < art.n and e - t.i < 3 and doc[e].pos_ == "PROPN" and doc[e].is_alpha and \
+        while e < art.n and e - t.i < 3 and (doc[e].pos_ == "PROPN" and doc[e].is_alpha or
+                                             _APOSTROPHE_NAME.match(doc[e].text)) and \
                 doc[e].text[:1].isupper() and doc[e].ent_type_ in _NOT_NAME_LABELS and e not in art.tok_ment:
             e += 1
         if doc[e - 1].dep_ not in _ARG_DEPS or \
@@ -235,8 +248,12 @@ def person_inside(art, s: int, e: int) -> Optional[int]:
     """Start of a "<given name> <Surname>" ending a non-person entity, else None."""
     doc, d = art.doc, art.d
     for p in range(s, e - 1):
-        if doc[p].text not in d.given_names:
-            continue
+        if doc[p].text not in d.given_names and not (
+                p > s and first_name_gender(doc[p].text) is not None and doc[p].is_title and
+                (all(doc[q].lower_.rstrip(".") in d.title_or_gendered or doc[q].lower_ in d.modifiers
+                     for q in range(s, p)) or doc[p - 1].lower_ in _ORG_HEADS)):
+            continue  # a first name of the lists after titles or an outlet ("Spokeswoman
+            # Haley Morris", "Fox News Sean Hannity" tagged as organisations)
         rest = doc[p + 1:e]
         if len(rest) > 2 or any(not t.text[:1].isupper() or not t.is_alpha and "-" not in t.text for t in rest):
             return None

@@ -75,6 +75,10 @@ class ActorDictionary:
         self.speech_nouns = {v.lower() for v in data.get("speech_nouns") or []}
         self.not_actors = {_norm(str(v)).lower() for v in data.get("not_actors") or []}
         self.given_names = {str(v) for v in data.get("given_names") or []}
+        self.kin_nouns = {str(v).lower() for v in data.get("kin_nouns") or []}
+        self.anaphoric_roles = {str(v).lower() for v in data.get("anaphoric_roles") or []}
+        self.org_role_nouns = {str(k).lower(): {str(w).lower() for w in (v or [])}
+                               for k, v in (data.get("org_role_nouns") or {}).items()}
         self._build_indexes()
 
     def _build_indexes(self) -> None:

@@ -118,8 +118,10 @@ def assign_genders(art) -> None:
                 v[g == "f"] += 1
         if v[0] != v[1]:
             a.gender = "m" if v[0] > v[1] else "f"
+            a.gender_from = "article"
             continue
         first = a.name.split()[0].strip(".") if " " in a.name else ""
         if first:
             a.gender = first_name_gender(first)
+            a.gender_from = "name" if a.gender else ""
             a.ambiguous_name = a.gender is None and is_first_name(first)

@@ -34,6 +34,7 @@ class Cluster:
     entry: Optional[Entry] = None
     emit: bool = True
     ambiguous_name: bool = False  # a first name common to both genders ("Hillary", "Jean")
+    gender_from: str = ""  # where ``gender`` came from: "article", "name" (first-name lists) or ""
 
 
 def _sent_index(starts: np.ndarray) -> list[int]:

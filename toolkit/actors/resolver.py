@@ -12,7 +12,7 @@ from .lexicon import (_DETS, _IT_PRON, _JOINT_ANY_NOUNS, _JOINT_PERSON_NOUNS, _P
                       _SIDE_NOUNS, _norm, _title_key, slugify)
 from .pronouns import antecedent
 from .records import Cluster, Ment
-from .role_nouns import match_role, role_noun_antecedent
+from .role_nouns import match_role, role_noun_antecedent, role_word
 
 
 class ActorResolver:
@@ -186,9 +186,20 @@ class ActorResolver:
                     p -= 1
                 if doc[p].lower_ in {"of", "for", "to", "in", "at", "with", "from"} and p > s:
                     continue
-            # a nationality / country modifying a title ("U.S. President Donald Trump")
+            # a nationality / country modifying a title ("U.S. President Donald Trump", "the
+            # GOP front-runner")
             if a.kind in {"country", "organization"} and m.end < e and \
-                    any(doc[q].lower_ in art.d.title_words for q in range(m.end, min(e, m.end + 3))):
+                    any(doc[q].lower_ in art.d.title_words or role_word(doc, q) in art.d.anaphoric_roles
+                        for q in range(m.end, min(e, m.end + 3))):
+                continue
+            # a name modifying a plural noun: the group speaks, not the name ("Senate
+            # Republicans", "Colorado Republican leaders", "Cruz supporters")
+            if _modifies_plural(doc, m, s, e):
+                continue
+            # a name modifying another mention: "the Kasich campaign" is the campaign
+            if doc[m.end - 1].dep_ == "compound" and m.end < e and m.end in art.tok_ment and \
+                    art.tok_ment[m.end].end <= e and art.tok_ment[m.end].key != m.key and \
+                    doc[m.end - 1].head.i in range(m.end, art.tok_ment[m.end].end):
                 continue
             ranked.append((m, a))
         # the appositive name of a titled head wins: "X's envoy to Ukraine, Keith Kellogg"
@@ -263,6 +274,21 @@ class ActorResolver:
                 if len(acts) == 2:
                     return self._joint(acts, how)
         return None
+
+
+def _modifies_plural(doc, m: Ment, s: int, e: int) -> bool:
+    """Whether mention ``m`` is a modifier ("compound"/"amod"/"nmod") of a plural noun
+    inside [s, e) that is not itself part of a name ("Senate Republicans", "Cruz
+    supporters"; not "the United States", "Ukrainian forces" of a group mention)."""
+    last = doc[m.end - 1]
+    if last.dep_ not in {"compound", "amod", "nmod"}:
+        return False
+    h = last.head
+    while h.dep_ in {"compound", "amod", "nmod"} and h.head.i != h.i and h.head.i < e and h.i < h.head.i:
+        h = h.head
+    if not (m.end <= h.i < e) or h.tag_ not in {"NNS", "NNPS"}:
+        return False
+    return h.ent_type_ in {"", "NORP"}
 
 
 def _owned_noun(doc, i: int, e: int, speech_nouns: set) -> bool:

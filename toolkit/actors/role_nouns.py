@@ -1,4 +1,9 @@
-"""Pass 4, role nouns without a name ("the Kremlin's spokesperson") to the person holding the role."""
+"""Pass 4, role nouns without a name ("the Kremlin's spokesperson") to the person holding the
+role; and, for a definite role noun that no holder matches, the nearest compatible antecedent:
+a leader noun naming its body ("the union chief"), a title the article gave someone ("the
+governor" after "Ohio Gov. John Kasich"), a campaign role ("the Democratic nominee", "the
+front-runner": ``anaphoric_roles``) and an organisation noun ("the department", "the
+newspaper": ``org_role_nouns``), both lexicons in ``data/actors.yaml``."""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from spacy.tokens import Token
 from .lexicon import _NP_DEPS, _title_key
 from .records import Cluster, Ment
 from .appositions import parse_role
+from ..names import load_names
 
 
 def role_key_of(art, a: Cluster) -> Optional[tuple[str, Optional[str]]]:
@@ -138,6 +144,19 @@ def role_noun_antecedent(art, s: int, e: int) -> Optional[Cluster]:
     doc = art.doc
     span = doc[s:e]
     root = span.root
+    if doc[s].lower_ == "the" and root.tag_ not in {"NNS", "NNPS"}:
+        word = role_word(doc, root.i)
+        two = f"{doc[root.i - 1].lower_} {word}" if root.i > s + 1 else ""
+        if word in art.d.anaphoric_roles or two in art.d.anaphoric_roles:
+            return anaphoric_role(art, s, root)
+        if root.lower_ in art.d.org_role_nouns and root.pos_ == "NOUN":
+            return org_role_antecedent(art, s, root)
+        if root.lower_ in art.d.title_words or (root.pos_ == "NOUN" and root.lower_ not in art.d.org_role_nouns):
+            # a title, or any other noun the article used for one person ("the pollster"
+            # after "Republican pollster Daron Shaw")
+            a = titled_antecedent(art, s, root)
+            if a is not None:
+                return a
     if root.lower_ not in LEADER_NOUNS or root.tag_ in {"NNS", "NNPS"} or \
             not (doc[s].lower_ == "the" or doc[s].pos_ == "PROPN"):
         return None
@@ -157,5 +176,163 @@ def role_noun_antecedent(art, s: int, e: int) -> Optional[Cluster]:
             k -= 1
         context.update(t.lower_ for t in doc[k:m.start])
         if mods <= context:
+            best = a
+    return best
+
+
+def role_word(doc, i: int) -> str:
+    """The lower-case word ending at token ``i``, a hyphenated compound joined back
+    ("front-runner" is three tokens)."""
+    if i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_:
+        return f"{doc[i - 2].lower_}-{doc[i].lower_}"
+    return doc[i].lower_
+
+
+#: Abbreviated titles as the title word ("Gov." is "governor"), from ``data/names.yaml``.
+_TITLE_FORMS = {"gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
+                "gen": "general", "sec": "secretary", **dict(getattr(load_names(), "title_forms", {}) or {})}
+
+#: Party words of a role phrase or a person's context ("the Democratic nominee", "GOP
+#: front-runner Donald Trump"): two different parties never corefer.
+PARTIES = {"democratic": "D", "democrat": "D", "democrats": "D", "republican": "R", "gop": "R",
+           "republicans": "R"}
+
+
+def _context_words(art, a: Cluster, before: int) -> set[str]:
+    """Lower-case words that describe person ``a`` before token ``before``: its role and
+    affiliation, and the (up to four) words right before each of its name mentions
+    ("GOP front-runner Donald Trump")."""
+    doc = art.doc
+    out = {w.lower() for w in f"{a.role or ''} {a.affiliation or ''}".split()}
+    for m in art.ments:
+        if m.start >= before:
+            break
+        if m.key != a.key or m.how == "pronoun":
+            continue
+        k = m.start
+        while k > 0 and m.start - k < 4 and (doc[k - 1].pos_ in {"PROPN", "NOUN", "ADJ"} or doc[k - 1].text == "-"):
+            k -= 1
+        out.update(role_word(doc, q) for q in range(k, m.start))
+        out.update(t.lower_ for t in doc[k:m.start])
+        # an apposition right after the name ("Paul Ryan, the House speaker,")
+        if m.end + 1 < art.n and doc[m.end].text == ",":
+            for t in doc[m.end + 1:min(art.n, m.end + 8)]:
+                if t.is_punct or t.pos_ in {"ADP", "VERB", "AUX", "PRON", "SCONJ"}:
+                    break  # the apposition's head words only ("senior director" of ...)
+                out.add(t.lower_)
+    return {_TITLE_FORMS.get(w.rstrip("."), w.rstrip(".")) for w in out} | out
+
+
+def titled_antecedent(art, s: int, root) -> Optional[Cluster]:
+    """"The governor", "the Vermont senator" with no holder of that role in the article: the
+    last person named before it whose context gives the title ("Ohio Gov. John Kasich",
+    "Vermont Sen. Bernie Sanders", "Paul Ryan, the House speaker,") and every modifier of
+    the phrase ("Vermont"); None when no one fits (no guess by salience).
+
+    Example: "Ohio Gov. John Kasich spoke. The governor said ..." -> John Kasich.
+    """
+    doc = art.doc
+    word = root.lower_
+    mods = {t.lower_ for t in doc[s + 1:root.i] if t.pos_ in {"PROPN", "NOUN", "ADJ"}
+            and t.lower_ not in art.d.modifiers}
+    party = _party(mods)
+    mods -= set(PARTIES)
+    best = None
+    fits: dict[str, bool] = {}
+    for m in art.ments:
+        if m.start >= s:
+            break
+        a = art.acts.get(m.key)
+        if a is None or a.kind != "person" or m.how == "pronoun":
+            continue
+        if a.key not in fits:
+            ctx = _context_words(art, a, s)
+            titled = word in ctx and (party is None or _party(ctx) in {None, party})
+            fits[a.key] = (titled and mods <= ctx, titled)
+        if fits[a.key][0]:
+            best = a
+    if best is None and mods:
+        # "the Vermont senator" after "Sen. Bernie Sanders (I-Vt.)": the one person the
+        # article gave the title, when the modifiers are not in their context
+        titled = [k for k, (_, t) in fits.items() if t]
+        if len(titled) == 1:
+            best = art.acts[titled[0]]
+    return best
+
+
+def _party(words) -> Optional[str]:
+    ps = {PARTIES[w] for w in words if w in PARTIES}
+    return ps.pop() if len(ps) == 1 else None
+
+
+def anaphoric_role(art, s: int, root) -> Optional[Cluster]:
+    """"The GOP front-runner", "the Democratic nominee": the last person named before it
+    whose context gives that role (and no other party), else the most salient person
+    before it, as for "he"/"she" (``pronouns.antecedent``), unless their party words
+    disagree.
+
+    Example: "Donald Trump spoke in Ohio. ... The GOP front-runner said ..." -> Donald Trump.
+    """
+    from .pronouns import antecedent
+
+    doc = art.doc
+    word = role_word(doc, root.i)
+    if root.i > s + 1 and f"{doc[root.i - 1].lower_} {word}" in art.d.anaphoric_roles:
+        word = f"{doc[root.i - 1].lower_} {word}"
+    party = _party(t.lower_ for t in doc[s:root.i])
+    best = None
+    fits: dict[str, bool] = {}
+    for m in art.ments:
+        if m.start >= s:
+            break
+        a = art.acts.get(m.key)
+        if a is None or a.kind != "person" or m.how == "pronoun":
+            continue
+        if a.key not in fits:
+            ctx = _context_words(art, a, s)
+            fits[a.key] = all(w in ctx for w in word.split()) and (party is None or _party(ctx) in {None, party})
+        if fits[a.key]:
+            best = a
+    if best is not None or word in PARTIES:
+        return best  # "the Wisconsin Republican": only a person the article calls one
+    gender = art.d.gendered.get(word)
+    a = antecedent(art, root, gender=gender, kinds={"person"})
+    if a is None:
+        return None
+    if party is not None and _party(_context_words(art, a, s)) not in {None, party}:
+        return None
+    return a
+
+
+def org_role_antecedent(art, s: int, root) -> Optional[Cluster]:
+    """"The department", "the magazine", "the law enforcement agency": the nearest
+    organisation named in the ten sentences before whose name holds the noun ("the State
+    Department"), that the text calls by the noun ("Family Circle magazine"), or whose name
+    holds a word listed for the noun (``org_role_nouns`` of ``data/actors.yaml``: "the
+    newspaper" after "The Washington Post"). A word of the phrase that is not in the name
+    must not be a capitalised name word either ("the appeals court" is no named court).
+
+    Example: "After the State Department obtained the e-mails, the department asked ..."
+    -> State Department.
+    """
+    doc = art.doc
+    noun = root.lower_
+    words = art.d.org_role_nouns.get(noun, set())
+    si = art.sent_of[s]
+    mods = [t.lower_ for t in doc[s + 1:root.i] if t.pos_ in {"NOUN", "PROPN"}]
+    best = None
+    for m in art.ments:
+        if m.start >= s:
+            break
+        if si - art.sent_of[m.start] > 10 or m.how == "pronoun":
+            continue
+        a = art.acts.get(m.key)
+        if a is None or a.kind != "organization":
+            continue
+        name = {w.lower().strip(".,") for w in a.name.replace("-", " ").split()}
+        called = m.end < art.n and doc[m.end].lower_ == noun
+        if noun in name or called or "*" in words or name & words or a.name.lower() in words:
+            if mods and not called and not all(w in name for w in mods) and "*" not in words and not (name & words):
+                continue  # "the budget committee" is not the Judiciary Committee
             best = a
     return best

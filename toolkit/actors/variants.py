@@ -100,7 +100,19 @@ def _by_surname(art, fulls) -> dict[str, list[tuple[int, str]]]:
 
 
 def _nearest(cands: list[tuple[int, str]], i: int) -> str:
-    """The person whose full name came last before token ``i`` (else the first after it)."""
+    """The person a bare surname at token ``i`` names among those the article names in full
+    with it: the one named in full most often (news calls the main one by the surname and
+    the other by the full name: "Bill Clinton" beside "Clinton" for Hillary Clinton); on a
+    tie, the one named last before token ``i`` (else the first after it)."""
+    counts: dict[str, int] = {}
+    for _, k in cands:
+        counts[k] = counts.get(k, 0) + 1
+    if len(counts) > 1:
+        top = max(counts.values())
+        best = [k for k, c in counts.items() if c == top]
+        if len(best) == 1:
+            return best[0]
+        cands = [c for c in cands if c[1] in best]
     starts = [s for s, _ in cands]
     j = bisect.bisect_right(starts, i) - 1
     return cands[j][1] if j >= 0 else cands[0][1]
@@ -140,7 +152,8 @@ def _complete_surnames(art) -> None:
             continue
         first = doc[i - 1]
         if not first.text[:1].isupper() or first.is_sent_start and first.pos_ != "PROPN" or \
-                first_name_gender(first.text) is None and first.ent_type_ != "PERSON":
+                first_name_gender(first.text) is None and first.ent_type_ != "PERSON" and \
+                not _unknown_first_name(art, first):
             continue
         a = singles.pop(doc[i].text, None)
         if a is None:
@@ -152,6 +165,15 @@ def _complete_surnames(art) -> None:
         m = Ment(i - 1, i + 1, a.key, "name", "person")
         art.ments.append(m)
         art._occupy(m)
+
+
+def _unknown_first_name(art, t) -> bool:
+    """A capitalised proper noun before a surname that is no title, nationality, place or
+    organisation word, in mid-sentence: a first name the lists do not know ("Matdos")."""
+    return t.pos_ == "PROPN" and t.is_alpha and t.is_title and not t.is_sent_start and \
+        t.ent_type_ in {"", "PERSON"} and t.i not in art.tok_ment and \
+        t.lower_ not in art.d.title_or_mod and t.lower_ not in art.d.demonym and \
+        t.lower_.rstrip(".") not in HONORIFICS
 
 
 def _initials(name: str) -> str:
@@ -168,11 +190,13 @@ def _org_variants(art) -> None:
         return
     by_initials: dict[str, set] = {}
     by_first: dict[str, set] = {}
+    by_last: dict[str, set] = {}
     for a in orgs:
         ini = _initials(a.name)
         if len(ini) >= 2:
             by_initials.setdefault(ini, set()).add(a.key)
         by_first.setdefault(a.name.split()[0], set()).add(a.key)
+        by_last.setdefault(a.name.split()[-1], set()).add(a.key)
     surnames = {a.name.split()[-1] for a in art.acts.values() if a.kind == "person" and " " in a.name}
     for m in art.ments:
         a = art.acts.get(m.key)
@@ -186,6 +210,8 @@ def _org_variants(art) -> None:
         cands = by_initials.get(word.replace(".", "")) if word.replace(".", "").isupper() else None
         if not cands:
             cands = by_first.get(word)
+        if not cands and m.start and art.doc[m.start - 1].lower_ == "the":
+            cands = by_last.get(word)  # "the Times" after "The New York Times"
         if cands and len(cands) == 1 and m.key not in cands:
             m.key, m.how, m.kind = next(iter(cands)), "alias", "organization"
 
@@ -217,11 +243,88 @@ def _org_nominals(art) -> None:
             art._occupy(m)
 
 
+def _first_names(art, fulls, surnames: dict) -> None:
+    """A first name alone ("Hillary said", "Bernie") joins the one person of the article
+    named in full with that first name; with two of them ("Bill Clinton", "Bill Daley"), or
+    when the word is also someone's surname, it stays apart."""
+    firsts: dict[str, set] = {}
+    for _, key, parts in fulls:
+        firsts.setdefault(parts[0], set()).add(art.remap.get(key, key))
+    doc = art.doc
+    for m in art.ments:
+        if m.end - m.start != 1:
+            continue
+        a = art.acts.get(m.key)
+        word = doc[m.start].text.lower()
+        if a is None or a.kind != "person" or a.entry is not None or " " in a.name or word in surnames:
+            continue
+        keys = firsts.get(word)
+        if keys and len(keys) == 1 and m.key not in keys:
+            m.key, m.how, m.kind = next(iter(keys)), "alias", "person"
+
+
+def _kin_names(art) -> None:
+    """A first name set beside a family noun of a named person takes that person's surname:
+    "Schilling's son, Grant," and "Grant, Schilling's son," are Grant Schilling (the family
+    nouns are ``kin_nouns`` of ``data/actors.yaml``; a spouse is not assumed to share it)."""
+    doc = art.doc
+    kin = getattr(art.d, "kin_nouns", ())
+    if not kin:
+        return
+    for m in art.ments:
+        a = art.acts.get(m.key)
+        if a is None or a.kind != "person" or a.entry is not None or m.end - m.start != 1 \
+                or " " in a.name or first_name_gender(doc[m.start].text) is None:
+            continue
+        t = doc[m.start]
+        noun = None
+        if t.dep_ == "appos" and t.head.lower_ in kin:
+            noun = t.head  # "Schilling's son, Grant,"
+        else:
+            noun = next((c for c in t.children if c.dep_ == "appos" and c.lower_ in kin), None)
+        if noun is None:
+            continue
+        owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+        om = art.tok_ment.get(owner.i) if owner is not None else None
+        oa = art.acts.get(om.key) if om is not None else None
+        if oa is None or oa.kind != "person" or " " not in oa.name:
+            continue
+        surname = oa.name.split()[-1]
+        if surname.lower() == a.name.lower():
+            continue
+        a.name = f"{a.name} {surname}"
+
+
+def _org_last_words(art) -> None:
+    """"The Times" after "The New York Times", "the Journal" after "The Wall Street
+    Journal": the capitalised last word of one organisation's name of the article, after
+    "the" and not followed by another capitalised word, joins that organisation."""
+    orgs: dict[str, set] = {}
+    for a in art.acts.values():
+        if a.kind == "organization" and " " in a.name and a.name.split()[-1][:1].isupper():
+            orgs.setdefault(a.name.split()[-1], set()).add(a.key)
+    if not orgs:
+        return
+    doc = art.doc
+    for i in art._positions(art.orth, _hashes(set(orgs))):
+        if i in art.tok_ment or i == 0 or doc[i - 1].lower_ != "the" or len(orgs[doc[i].text]) != 1:
+            continue
+        if i + 1 < art.n and doc[i + 1].text[:1].isupper() and doc[i + 1].pos_ == "PROPN":
+            continue
+        key = next(iter(orgs[doc[i].text]))
+        if not any(m.key == key and m.start < i for m in art.ments):
+            continue  # named in full before
+        m = Ment(i, i + 1, key, "alias", "organization")
+        art.ments.append(m)
+        art._occupy(m)
+
+
 def link_variants(art) -> None:
     """Join name variants and bare surnames to the person the article names in full."""
     art.remap = {}
     _complete_surnames(art)
     _org_variants(art)
+    _org_last_words(art)
     _org_nominals(art)
     fulls = _full_names(art)
     if not fulls:
@@ -240,7 +343,12 @@ def link_variants(art) -> None:
         if key is not None:
             m.key, m.how, m.kind = key, "surname", "person"
     _uncovered_surnames(art, surnames)
+    _first_names(art, fulls, surnames)
     art.ments.sort(key=lambda m: m.start)
+    art.tok_ment = {}
+    for m in art.ments:
+        art._occupy(m)
+    _kin_names(art)
     art.tok_ment = {}
     for m in art.ments:
         art._occupy(m)
@@ -252,6 +360,9 @@ def _uncovered_surnames(art, surnames: dict) -> None:
     words = set()
     for s in surnames:
         words.update({s[:1].upper() + s[1:], s.upper()})
+    for m in art.ments:  # the article's own spelling ("MacNab", "DeSantis")
+        if m.end - m.start > 1 and doc[m.end - 1].text.lower() in surnames:
+            words.add(doc[m.end - 1].text)
     for i in art._positions(art.orth, _hashes(words)):
         if i in art.tok_ment:
             continue
@@ -260,13 +371,15 @@ def _uncovered_surnames(art, surnames: dict) -> None:
         nxt = doc[i + 1] if i + 1 < len(doc) else None
         if t.pos_ not in {"PROPN", "NOUN", "ADJ", "VERB"}:
             continue
-        if t.pos_ != "PROPN" and nxt is not None and nxt.pos_ in {"NOUN", "PROPN", "ADJ"}:
+        if t.pos_ != "PROPN" and nxt is not None and nxt.pos_ in {"NOUN", "PROPN", "ADJ"} and \
+                not ("’" in t.text or "'" in t.text):
             continue  # "Black voters said": a common word that heads a noun phrase
         if nxt is not None and nxt.pos_ == "PROPN" and nxt.text[:1].isupper() and i + 1 not in art.tok_ment:
             continue  # part of another name ("Schilling Foundation")
         if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper() and \
-                _norm(prev.text).lower().strip(".") not in HONORIFICS:
-            continue  # another first name ("Bob Suter" is not Gary Suter)
+                _norm(prev.text).lower().strip(".") not in HONORIFICS and \
+                not (prev.is_sent_start and prev.lemma_.lower() in art.d.speech_verbs):
+            continue  # another first name ("Bob Suter" is not Gary Suter); not "Said Comey"
         key = _nearest(surnames[t.text.lower()], i)
         m = Ment(i, i + 1, key, "surname", "person")
         art.ments.append(m)
