@@ -97,3 +97,26 @@ def test_untagged_first_names_are_people(nlp, text, word):
 def test_first_name_words_that_are_not_people(nlp, text, word):
     res = extract_actors(nlp(text))
     assert not any(a.name == word and a.kind == "person" for a in res.actors), res.actors
+
+
+@pytest.mark.parametrize("text, word, pronoun", [
+    # a one-word surname opening a sentence, the subject of its verb, is a person
+    ("Kovalchek was elected to the council in 1998. He served two terms.", "Kovalchek", "He"),
+    ("Marbury was traded to the Kings in 1985. She retired a year later.", "Marbury", "She"),
+    # a surname NER left untagged, the subject of a verb, is a person too
+    ("Despite the early losses, Trelawny remained loyal to the club, and he later coached it.",
+     "Trelawny", "he"),
+    # a first name NER took for a place, used as an object, is a person
+    ("Olivia urges Bridget to come home before her mother finds out.", "Bridget", "her"),
+])
+def test_bare_surname_subject_is_a_person(nlp, text, word, pronoun):
+    ids = dict(_ids(nlp, text))
+    assert ids.get(word) and ids.get(pronoun) == ids[word], ids
+
+
+@pytest.mark.parametrize("text, word", [
+    # a capitalised common noun opening a sentence, with no person pronoun near, is no actor
+    ("Gunfire was heard in the capital. Officials said the streets were empty.", "Gunfire"),
+])
+def test_sentence_initial_common_noun_is_no_person(nlp, text, word):
+    assert word not in dict(_ids(nlp, text))

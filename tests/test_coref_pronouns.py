@@ -59,3 +59,13 @@ def test_first_name_gender(name, gender):
 def test_pronoun_salience_between_two_people_of_one_gender(nlp, text, pronoun, actor_id):
     ids = _pronoun_ids(nlp, text)
     assert (pronoun, actor_id) in ids, ids
+
+
+@pytest.mark.parametrize("text, pronoun, not_id", [
+    # a possessive inside a phrase that describes a person never refers to that person
+    ("Kate Ross met Ann Lee, her old teacher, in Paris.", "her", "ann-lee"),
+    ("The film starred Mary Dunn, with Joan Pratt as her strict mother.", "her", "joan-pratt"),
+])
+def test_possessive_never_describes_its_own_phrase(nlp, text, pronoun, not_id):
+    ids = [(m.text, m.actor_id) for m in extract_actors(nlp(text)).mentions if m.how == "pronoun"]
+    assert any(t == pronoun for t, _ in ids) and (pronoun, not_id) not in ids, ids

@@ -53,3 +53,24 @@ def test_trace_records_the_candidates_of_each_ranked_pronoun(nlp):
 def test_ranker_choices(nlp, text, pronoun, actor_id):
     ids = _pronoun_ids(nlp, text)
     assert (pronoun, actor_id) in ids, ids
+
+
+@pytest.mark.parametrize("text, pronoun, actor_id", [
+    # a person to whom a pronoun of the other gender is already bound is a poor antecedent
+    ("Pat Moore thanked Chris Lane. His speech was short. Later she praised the crew.",
+     "she", "pat-moore"),
+    ("Pat Moore thanked Chris Lane. His speech was short. Later she praised the crew.",
+     "His", "chris-lane"),
+])
+def test_pronouns_already_bound_inform_gender(nlp, text, pronoun, actor_id):
+    ids = _pronoun_ids(nlp, text)
+    assert (pronoun, actor_id) in ids, ids
+
+
+def test_her_features_fire_only_for_her(nlp):
+    k = ranker.FEATURES.index("her_to_subject")
+    with ranker.trace() as log:
+        extract_actors(nlp("Anna Cole met Rita Diaz. Later she sold her house. Paul Grant met "
+                           "Tom Hale. He sold his house."))
+    fired = {X[:, k].any() for _, X, _, _ in log}
+    assert fired == {True, False}, log

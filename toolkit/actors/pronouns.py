@@ -62,6 +62,8 @@ def add_pronouns(art) -> None:
         if a is None:
             continue
         art.pron[t.i] = a.key
+        if low in _PERSON_PRON and _PERSON_PRON[low]:  # the genders of the pronouns bound so far
+            art.__dict__.setdefault("pron_genders", {}).setdefault(a.key, set()).add(_PERSON_PRON[low])
         _mention_starts(art).setdefault(a.key, []).append(t.i)  # pronouns come in text order
         m = Ment(t.i, t.i + 1, a.key, "pronoun", a.kind)
         art.ments.append(m)
@@ -121,12 +123,33 @@ def _candidates(art, tok: Token, *, gender: Optional[str], kinds: set[str]) -> l
                 continue
             if subj and banned and root.head.i in banned and head_verb(art, root) in banned:
                 continue
+            if back == 0 and _inside_own_phrase(tok, root):
+                continue
             out.append((back, m, a, subj))
     if gender and any(c[2].gender == gender for c in out):
         # a person known to agree ("Chris Christie" for "he") before one whose first name
         # is common to both genders ("Hillary Clinton" in the lists of both)
         out = [c for c in out if not c[2].ambiguous_name]
     return out
+
+
+def _inside_own_phrase(tok: Token, root: Token) -> bool:
+    """Whether the possessive ``tok`` describes the mention ending at ``root`` itself: "Bonnie,
+    her younger sister," "her sister, Bonnie," "Dresser as her mother" (no one is their own
+    sister).
+
+    Example:
+        In "Kate met Ann Lee, her old teacher." "her" is Kate's, not Ann Lee's.
+    """
+    if tok.dep_ != "poss":
+        return False
+    noun = tok.head
+    h = root
+    while h.dep_ in {"compound", "flat"} and h.head.i != h.i:
+        h = h.head
+    if noun.dep_ == "appos" and noun.head.i == h.i or h.dep_ == "appos" and h.head.i == noun.i:
+        return True
+    return noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.i == h.i
 
 
 def _main_subject(root: Token) -> bool:

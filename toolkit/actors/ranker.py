@@ -81,6 +81,11 @@ FEATURES = (
     "ancestor_subject",     # the subject of any verb above the pronoun in its sentence
     "first_name_agrees",    # gender unknown, but the name's first word is a first name of the pronoun's gender
     "first_name_disagrees",  # ... of the other gender
+    "her_to_subject",       # the pronoun is "her" (possessive or object: the parser often
+                            # mistakes one for the other), the candidate a subject
+    "her_parallel",         # the pronoun is "her" and its role as parsed is the candidate's
+    "bound_same_gender",    # a pronoun of the pronoun's gender was already bound to the actor
+    "bound_other_gender",   # ... a pronoun of the other gender ("Gore ... his victims" for "her")
 )
 _PLACE_ORG = {"GPE", "ORG", "LOC", "NORP"}
 _INDEX = {f: k for k, f in enumerate(FEATURES)}
@@ -266,6 +271,7 @@ def features(art, tok: Token, cands: list[tuple], *, gender: Optional[str],
     nearest = max((c[1].start for c in cands if c[1].start < tok.i), default=-1)
     gov, above = _subjects_above(tok)
     top = max((counts.get(c[2].key, 0) for c in cands), default=0)
+    bound = getattr(art, "pron_genders", {})
     X = np.zeros((len(cands), len(FEATURES)))
     ix = _INDEX
     for k, (back, m, a, subj) in enumerate(cands):
@@ -316,6 +322,12 @@ def features(art, tok: Token, cands: list[tuple], *, gender: Optional[str],
             g = first_name_gender(a.name.split()[0]) if a.name else None
             row[ix["first_name_agrees"]] = g == gender
             row[ix["first_name_disagrees"]] = g is not None and g != gender
+        if tok.lower_ == "her":
+            row[ix["her_to_subject"]] = c_role == "subj"
+            row[ix["her_parallel"]] = c_role == p_role
+        if gender and a.key in bound:
+            row[ix["bound_same_gender"]] = gender in bound[a.key]
+            row[ix["bound_other_gender"]] = bool(bound[a.key] - {gender})
         row[ix["cand_not_person"]] = a.kind != "person"
         row[ix["cataphora"]] = m.start > tok.i
         if c_role == "subj":

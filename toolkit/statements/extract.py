@@ -23,6 +23,7 @@ from .noun_cues import _according_cands, _colon_cands, _noun_cands
 from .quote_cands import _quote_cands
 from .readouts import find_meetings, readout_who
 from .speakers import _addressee, _speaker_kind, _speaker_range, _Who, _who
+from .voice import label_speaker, writer_voice, WRITER_PRONOUNS
 
 
 def extract_statements(
@@ -33,6 +34,7 @@ def extract_statements(
     published: Optional[dt.date] = None,
     lexicon: LexiconLike = None,
     topics: bool = False,
+    author: Optional[str] = None,
 ) -> list[Statement]:
     """Find attributed statements in a parsed article.
 
@@ -45,6 +47,10 @@ def extract_statements(
         published: the publication date (kept for symmetry with the other extractors).
         lexicon: a YAML file (or mapping) extending the reporting-word lexicon.
         topics: also report topic-only lead-ins ("discussed ...", "reviewed ...").
+        author: the writer(s), "A and B" (``articles.author``): the speaker of the writer's
+            own "I"/"we" outside quotations; without one that speaker is unnamed (empty
+            ``speaker``, ``speaker_kind`` ``unnamed``). Transcript lines ("SMITH: I think
+            ...", "A: ...") give their "I" to the label's person (see :mod:`.voice`).
 
     Returns:
         Attributions in text order, each with its ``kind``: ``speech`` (said, written,
@@ -89,10 +95,10 @@ def extract_statements(
             w = _readout_speaker(done) or _Who(None, None, None, None, None)
             w = _Who(w.name, w.actor_id, None, None, None)
         else:
-            w = _who(ctx, c.speaker_np, text_range=c.speaker_span
-                     or _speaker_range(ctx, c.speaker_np, c.cue_tok))
+            w = label_speaker(ctx, c, author=author) or _who(
+                ctx, c.speaker_np, text_range=c.speaker_span or _speaker_range(ctx, c.speaker_np, c.cue_tok))
             if w.actor_id is None and c.speaker_np is not None and c.speaker_np.pos_ == "PRON":
-                w = _pronoun_fallback(ctx, c.speaker_np, done, w)
+                w = _writer(ctx, c, w, cands, author) or _pronoun_fallback(ctx, c.speaker_np, done, w)
         if c.speaker_kind in {"np", "readout"}:
             w = readout_who(ctx, meetings, c, w)
         done.append((c, w))
@@ -106,3 +112,14 @@ def extract_statements(
             kind=ctx.lex.kind(c.cue)))
     out.sort(key=lambda s: (s.sent_id, s.cue_start or 0, s.content_start))
     return out
+
+
+def _writer(ctx: _Ctx, c: _Cand, w: _Who, cands: Sequence[_Cand], author: Optional[str]) -> Optional[_Who]:
+    """The writer's (or a transcript line's) "I"/"we" (:func:`.voice.writer_voice`); words
+    inside another candidate's unquoted content are that candidate's, not the writer's."""
+    pron = c.speaker_np
+    if pron.lower_ not in WRITER_PRONOUNS:
+        return None
+    inside = any(o is not c and o.chars and o.chars[0] <= pron.idx < o.chars[1] and not (
+        o.speaker_np is not None and o.speaker_np.lower_ in WRITER_PRONOUNS) for o in cands)
+    return writer_voice(ctx, c, w, author=author, inside_other=inside)

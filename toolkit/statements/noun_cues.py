@@ -82,7 +82,8 @@ _COLON_LABELS = {"update", "updated", "note", "related", "watch", "video", "phot
                  "opinion", "transcript", "warning", "by", "editor", "editors", "listen",
                  "source", "sources", "also", "contact", "email", "twitter", "facebook", "next",
                  "previous", "background", "bottom", "line", "why", "what", "how", "who", "when",
-                 "where", "full", "text", "summary", "key", "points", "takeaway", "takeaways"}
+                 "where", "full", "text", "summary", "key", "points", "takeaway", "takeaways",
+                 "interview", "profile", "podcast", "explainer", "review", "obituary", "factbox"}
 
 
 #: Prepositions inside a headline speaker before a colon ("Clinton to Planned Parenthood: ...",

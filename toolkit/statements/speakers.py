@@ -597,9 +597,10 @@ def _issuer(ctx: _Ctx, head: Token) -> Optional[Token]:
 
 def _speaker_kind(w: _Who) -> Optional[str]:
     """``Statement.speaker_kind``: the kind found with the name; a pronoun that another rule
-    resolved to a named speaker is that speaker's (he/she: a person; they/we: a group)."""
+    resolved to a named speaker is that speaker's (he/she: a person; they/we: a group); an
+    unnamed source without a name (the writer's "I" in an unsigned piece) is ``unnamed``."""
     if not w.name:
-        return None
+        return "unnamed" if w.kind == "unnamed" else None
     if w.kind:
         return w.kind
     low = (w.text or "").lower()
