@@ -195,3 +195,13 @@ def test_more_speakers(nlp, text, speaker):
 def test_first_name_shared_by_two_people_stays_apart(nlp):
     s = _last(nlp, "Bill Hale and Bill Ortega spoke. Bill said it was fine.")
     assert s.speaker not in {"Bill Hale", "Bill Ortega"}
+
+
+def test_a_bare_distributive_subject_takes_the_plural_that_reports_it(nlp):
+    doc = nlp("The delegations agreed that each would describe its terms in writing.")
+    ar = extract_actors(doc)
+    stmts = extract_statements(doc, resolver=ar.resolver)
+    assert [(s.cue, s.speaker_text, s.speaker) for s in stmts] == [
+        ("agree", "The delegations", "delegations"), ("describe", "each", "delegations")]
+    # with its own "of" phrase it names the source itself
+    assert _last(nlp, "Each of the mayors said the budget was too small.").speaker == "Each of the mayors"

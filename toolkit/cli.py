@@ -177,12 +177,14 @@ def _cmd_report(args) -> int:
 def _execute_notebook(nb_path: Path, *, out_dir: Optional[Path], in_place: bool, timeout: int) -> list[Path]:
     import nbformat
     from nbconvert import HTMLExporter
-    from nbconvert.preprocessors import ExecutePreprocessor
+    from nbconvert.preprocessors import CoalesceStreamsPreprocessor, ExecutePreprocessor
 
     nb = nbformat.read(nb_path, as_version=4)
     # no execution timestamps in the cells: the same outputs give the same file
     ExecutePreprocessor(timeout=timeout, kernel_name="python3", record_timing=False).preprocess(
         nb, {"metadata": {"path": str(paths.NOTEBOOKS_DIR)}})
+    # one stream output per cell and stream, however the kernel happened to flush it
+    nb, _ = CoalesceStreamsPreprocessor().preprocess(nb, {})
     written = []
     if in_place:
         nbformat.write(nb, nb_path)

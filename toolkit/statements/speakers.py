@@ -397,6 +397,10 @@ _BARE_PRONOUNS = {"one", "those", "that", "this", "these", "someone", "somebody"
                   "everyone", "who", "which", "it", "they", "we", "i", "he", "she", "you"}
 
 
+#: Distributive quantifiers that, standing alone as the subject of a reported clause, take
+#: the plural subject of the reporting verb ("The two unions agreed that each would ...");
+#: with an "of" phrase ("each of the mayors") they stay unnamed sources.
+_DISTRIBUTIVE = {"each", "both", "all"}
 #: First-person pronouns: inside a quotation, the quoted speaker.
 _FIRST_PERSON = {"i", "me", "we", "us"}
 #: Pronouns that may be the subject of a clause reported by their own antecedent.
@@ -416,6 +420,8 @@ def _pronoun_who(ctx: _Ctx, pron: Token) -> Optional[_Who]:
                 return _who(ctx, subj)
         return None
     num = _REPORTED_PRONOUNS.get(low)
+    if num is None and low in _DISTRIBUTIVE and not any(c.dep_ == "prep" for c in pron.children):
+        num = "plur"  # a bare "each" / "both": the members of the plural that reports it
     if num is None or pron.dep_ not in _SUBJ_DEPS:
         return None
     clause = pron.head
