@@ -205,3 +205,52 @@ def test_a_bare_distributive_subject_takes_the_plural_that_reports_it(nlp):
         ("agree", "The delegations", "delegations"), ("describe", "each", "delegations")]
     # with its own "of" phrase it names the source itself
     assert _last(nlp, "Each of the mayors said the budget was too small.").speaker == "Each of the mayors"
+
+
+# --------------------------------------------------------------------------- issue 14, names per actor
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a leader noun in the headline is the person the article then quotes most
+    ("Dockers chief says strike will last.\n\nThe port workers walked out on Monday. Maria Lopez "
+     "said the strike would go on. Lopez said pay was too low. She added that talks had failed. "
+     "Lopez said the union would hold firm.", "Maria Lopez"),
+    ("Union chief warns of long strike.\n\nMaria Lopez said the strike would go on. Lopez said pay "
+     "was too low. She added that talks had failed. Lopez said the union would hold firm.",
+     "Maria Lopez"),
+])
+def test_headline_leader_noun_is_the_main_person(nlp, text, speaker):
+    doc = nlp(text)
+    first = extract_statements(doc, resolver=extract_actors(doc).resolver)[0]
+    assert first.speaker == speaker
+
+
+def test_headline_leader_noun_without_a_clear_main_person_stays_unnamed(nlp):
+    doc = nlp("Union chief warns of long strike.\n\nMaria Lopez said the strike would go on. "
+              "Tom Reed said pay was too low.")
+    first = extract_statements(doc, resolver=extract_actors(doc).resolver)[0]
+    assert first.speaker not in {"Maria Lopez", "Tom Reed"}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # a reporting verb the parser hung on a relative clause of a thing belongs to the outer subject
+    ("Mayor Tom Reed spoke on Monday. He has also called on the state to tax the coal that fuels "
+     "the plant and proposed a fund for the miners.", "Tom Reed"),
+    ("Tom Reed spoke on Monday. He has urged the council to buy the land that holds the depot and "
+     "proposed a park for the children.", "Tom Reed"),
+    # a relative clause about people still speaks for them
+    ("The nurses who staff the ward said the shifts were too long.", "nurses"),
+])
+def test_reporting_verb_misattached_to_a_relative_clause(nlp, text, speaker):
+    assert _last(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    # an organisation's short form and a role noun for it are the full name
+    ("The Federal Reserve raised rates on Wednesday. The Fed said inflation was too high.", "Federal Reserve"),
+    ("The Federal Reserve raised rates on Wednesday. The central bank said inflation was too high.",
+     "Federal Reserve"),
+    ("The Bank of England held rates. The bank said inflation would fall.", "Bank of England"),
+])
+def test_organisation_short_forms(nlp, text, speaker):
+    assert _last(nlp, text).speaker == speaker

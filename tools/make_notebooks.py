@@ -395,8 +395,8 @@ On the eleven bundled articles (about a hundred statements; read the figures as 
 not as findings):
 
 - **Voices.** The largest single voice is no one by name: unnamed sources ("a Turkish
-  diplomatic source", "a ministry spokesperson", "a European diplomat") make 17 of the 109
-  statements (16%). Among named speakers the principals of both delegations get about the same
+  diplomatic source", "a ministry spokesperson", "a European diplomat") make 18 of the 109
+  statements (17%). Among named speakers the principals of both delegations get about the same
   room: Medinsky has eight statements, Peskov, Umerov and Putin seven each, Zelenskyy six. By
   country, Russian speakers have more statements and attributed words than Ukrainian ones (about
   three to two in statements, nearly two to one in words); the United States and Turkey follow
@@ -404,7 +404,7 @@ not as findings):
   sources, institutions, and the joint speakers of the readouts (the participants of a meeting,
   which is what "the parties" and "the two sides" resolve to).
 - **Own words or paraphrase.** Direct quotation is rare and goes mostly to unnamed sources
-  (10 of their 17 statements are quoted throughout); of the named principals only Peskov gets
+  (10 of their 18 statements are quoted throughout); of the named principals only Peskov gets
   his own words (two statements, about 40% of his words). Putin, Zelenskyy, Umerov and Medinsky
   are always paraphrased.
 - **Reporting verbs.** The outlets report almost everyone with neutral verbs ("said", "told",
@@ -417,7 +417,7 @@ not as findings):
   "possible", "could", "not ruling out"), followed by the joint readout speakers, Rubio, Medinsky
   and Erdogan ("possible", "could", "unlikely"); boosters are almost absent, Peskov's "of course"
   being the only one among the main speakers. Negation is most frequent in the unnamed sources'
-  statements (seven of seventeen) and in Zelenskyy's (two of six).
+  statements (seven of eighteen) and in Zelenskyy's (two of six).
 - **Sentiment.** Putin, Peskov and the unnamed sources are on the positive side (Peskov's
   "pleased" and "appealing"); Umerov, Medinsky, "Russia", "Ukraine" and the joint readout
   speakers come out negative. The table of extremes shows why: two of the three most negative
