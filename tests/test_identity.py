@@ -31,7 +31,8 @@ def new_id(identity, article_id, name):
     (("Mary Kay Henry", "person"), ("Mary Henry", "person"), True),               # middle name
     (("Robert S. Mueller", "person"), ("Robert T. Mueller", "person"), False),    # other initial
     (("Mrs. Jane Doe", "person"), ("Jane Doe", "person"), True),                  # title
-    (("Martin Luther Jr.", "person"), ("Martin Luther", "person"), True),         # suffix
+    (("Martin Luther Jr.", "person"), ("Martin Luther", "person"), False),        # generational suffix: another person
+    (("Jane Doe, PhD", "person"), ("Jane Doe", "person"), True),                  # a degree is dropped
     (("U.N.", "organization"), ("United Nations", "organization"), True),         # acronym with dots
     (("UN", "organization"), ("United Nations", "organization"), True),           # acronym
     (("TPP", "organization"), ("Trans-Pacific Partnership", "organization"), True),

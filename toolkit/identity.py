@@ -10,8 +10,9 @@ actor; :func:`apply_identity` rewrites the id and name columns of the tables
 ``attributions.speaker_id/speaker``, ``events.actor_id/actor``); :func:`actor_index`
 builds the ``actor_index`` table (one row per actor of the corpus).
 
-Rules, most precise first (all case-insensitive, dots ignored, titles and suffixes
-dropped; the word lists are in ``toolkit/data/names.yaml``):
+Rules, most precise first (all case-insensitive, dots ignored, titles and degree suffixes
+dropped, a generational suffix kept with the surname so that "Donald Trump Jr." and "Trump
+Jr." are never "Donald Trump"; the word lists are in ``toolkit/data/names.yaml``):
 
 1. a user's ``split`` list keeps the named actors out of every automatic rule;
 2. people with the same first name and surname are one actor when their middle names
@@ -160,20 +161,30 @@ def slug(name: str) -> str:
 
 @functools.lru_cache(maxsize=65536)
 def person_parts(name: str, lex: Lexicon) -> tuple[tuple[str, ...], Optional[str]]:
-    """The name's words without titles and suffixes, and the gender a title implies.
+    """The name's words without titles and suffixes, and the gender a title implies. A
+    generational suffix stays with the surname: "Donald Trump Jr." and "Trump Jr." have the
+    surname "trump jr", another person than "Donald Trump" (``generational_suffixes`` of
+    ``data/names.yaml``).
 
     Example:
         >>> person_parts("Mrs. Hillary Rodham Clinton", load_lexicon())
         (('hillary', 'rodham', 'clinton'), 'female')
+        >>> person_parts("Donald Trump Jr.", load_lexicon())
+        (('donald', 'trump jr'), None)
     """
     words = [w.strip(",") for w in norm(name).split()]
     gender = None
     while len(words) > 1 and words[0] in lex.honorifics:
         gender = gender or lex.honorifics[words[0]]
         words.pop(0)
+    gen = ""
     while len(words) > 1 and words[-1] in lex.suffixes:
-        words.pop()
-    return tuple(w for w in words if w), gender
+        w = words.pop()
+        gen = gen or (w if w in lex.generational else "")
+    words = [w for w in words if w]
+    if gen and words:  # "Donald Trump Jr." is compared with the surname "trump jr"
+        words[-1] = f"{words[-1]} {gen}"
+    return tuple(words), gender
 
 
 def org_key(name: str, lex: Lexicon) -> str:
@@ -541,6 +552,7 @@ def _surnames(entries: dict, groups: _Groups, canon: dict, fixed: set, clues: di
     sizes = Counter(groups.find(e.actor_id) for e in entries.values())
     people = defaultdict(set)  # surname -> roots of full-name people
     in_article = defaultdict(set)  # (article, surname) -> roots
+    in_article_gen = defaultdict(set)  # (article, surname) -> roots named with a suffix ("Jr.")
     info: dict = defaultdict(_Person)
     for e in entries.values():
         if e.kind == "person" and len(e.words) >= 2:
@@ -552,6 +564,8 @@ def _surnames(entries: dict, groups: _Groups, canon: dict, fixed: set, clues: di
             p.gender |= {g} if g else set()
             for a in e.articles:
                 in_article[(a, e.words[-1])].add(r)
+                if " " in e.words[-1]:
+                    in_article_gen[(a, e.words[-1].split()[0])].add(r)
                 p.articles.add(a)
                 c = clues.get((a, e.actor_id), _NO_CLUES)
                 p.gender |= c.genders()
@@ -571,6 +585,8 @@ def _surnames(entries: dict, groups: _Groups, canon: dict, fixed: set, clues: di
             c = clues.get((a, e.actor_id), _NO_CLUES)
             gender = c.genders() | ({e.gender} if e.gender else set())
             local = {r for r in in_article.get((a, sur), ()) if _fits(gender, set(), info[r])}
+            if not in_article.get((a, sur)):  # "King" beside only "Martin Luther King Jr."
+                local = {r for r in in_article_gen.get((a, sur), ()) if _fits(gender, set(), info[r])}
             if len(local) == 1:  # the article names the person in full
                 out[(a, e.actor_id)] = next(iter(local))
                 continue

@@ -11,6 +11,7 @@ from .gender import first_name_gender
 from .names import pronoun_follows
 from .lexicon import _DETS, _FAC_HEADS, _ORG_HEADS, _PLACE_PREPS, _POSS, _SALUTATIONS, _norm, slugify
 from .records import Ment
+from .variants import GENERATIONAL, HONORIFICS
 
 
 def match_dictionary(art) -> None:
@@ -66,6 +67,19 @@ def match_dictionary(art) -> None:
                 tuple(texts[i + L:i + L + 1]) not in d.alias and not nxt.is_sent_start:
             i += L
             continue  # "Budapest Memorandum", "Geneva Conventions"
+        extra = _generational_after(art, i + L, val) if typ in {"alias", "surname"} else 0
+        if extra:  # "Donald Trump Jr.", "Trump Jr.": another person of the family than the entry
+            s = i
+            while s > 0 and i - s < 2 and s - 1 not in art.tok_ment and doc[s - 1].pos_ == "PROPN" and \
+                    doc[s - 1].is_title and not {doc[s - 1].lower_, doc[s - 1].lower_.rstrip(".")} & \
+                    (d.title_or_gendered | d.modifiers | HONORIFICS):
+                s -= 1  # a first name before a surname the dictionary knows ("Ferdinand Marcos Sr.")
+            m = Ment(s, i + L + extra, slugify(doc[s:i + L + extra].text), "name", "person", sure=False)
+            m.label = "PERSON"  # type: ignore[attr-defined]
+            art._add_ment(m)
+            art._occupy(m)
+            i += L + extra
+            continue
         if typ == "alias":
             eid, how = val
             e = d.entries[eid]
@@ -79,6 +93,21 @@ def match_dictionary(art) -> None:
         art._add_ment(m)
         art._occupy(m)
         i += L
+
+
+def _generational_after(art, k: int, val) -> int:
+    """How many tokens from ``k`` on make a generational suffix ("Jr.", ", Jr.", "III";
+    ``generational_suffixes`` of ``data/names.yaml``) after a person's name or surname the
+    dictionary matched, which then names another person of the family: 1, 2 or 0."""
+    doc = art.doc
+    extra = 2 if k + 1 < art.n and doc[k].text == "," else 1
+    if k + extra - 1 >= art.n:
+        return 0
+    t = doc[k + extra - 1]
+    if t.text.strip(".").lower() not in GENERATIONAL or not t.text[:1].isupper():
+        return 0
+    eids = val if isinstance(val, list) else [val[0]]
+    return extra if all(art.d.entries[e].kind == "person" for e in eids) else 0
 
 
 def add_ner(art) -> None:

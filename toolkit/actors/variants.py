@@ -4,7 +4,10 @@ and a surname the parser took for an organisation, join the person the article n
 "Christie" after "New Jersey Gov. Chris Christie" (even where NER calls it an organisation),
 "Mrs. Clinton" after "Hillary Clinton", "Robert S. Mueller" beside "Robert Mueller" are one
 cluster. Two full names that share a surname ("Gary Suter and his brother Bob Suter") stay two
-people; a bare surname then goes to the nearest one named before it.
+people; a bare surname then goes to the nearest one named before it. A generational suffix
+names another person ("Donald Trump Jr." is not "Donald Trump"; "Trump Jr." and "Donald Jr."
+join him; a bare "Trump" goes to the one named without the suffix), and so does another
+middle initial ("George W. Bush" is not "George H. W. Bush").
 
 Example:
     >>> from toolkit.models import load_pipeline
@@ -32,6 +35,21 @@ HONORIFICS = frozenset(_NAMES.honorifics)
 _SMALL_WORDS = _NAMES.function_words
 #: Name suffixes that are not a surname.
 SUFFIXES = _NAMES.suffixes
+#: Generational suffixes ("Jr.", "III"): they name another person of the family.
+GENERATIONAL = _NAMES.generational
+
+
+def name_suffix(words: list[str]) -> str:
+    """The generational suffix ending a written person name ("jr", "iii"), else "".
+
+    Example:
+        >>> name_suffix(["Donald", "Trump", "Jr."]), name_suffix(["Robert", "S.", "Mueller"])
+        ('jr', '')
+    """
+    w = [x.strip(".,").lower() for x in words if x.strip(".,")]
+    while len(w) > 1 and w[-1] in SUFFIXES and w[-1] not in GENERATIONAL:
+        w = w[:-1]  # "John Smith Jr., PhD"
+    return w[-1] if len(w) > 1 and w[-1] in GENERATIONAL else ""
 
 
 def name_parts(words: list[str]) -> Optional[tuple[str, str, tuple[str, ...]]]:
@@ -53,16 +71,19 @@ def name_parts(words: list[str]) -> Optional[tuple[str, str, tuple[str, ...]]]:
 
 
 def _compatible(a: tuple, b: tuple) -> bool:
-    """Same first and last name; middles equal, one missing, or one an initial of the other."""
-    if a[0] != b[0] or a[1] != b[1]:
+    """Same first and last name and generational suffix ("Donald Trump Jr." is not "Donald
+    Trump"); middles equal, one missing, or one an initial of the other, as many of them
+    ("George W. Bush" is not "George H. W. Bush")."""
+    if a[0] != b[0] or a[1] != b[1] or a[3:] != b[3:]:
         return False
     if not a[2] or not b[2]:
         return True
-    return all(x[:1] == y[:1] for x, y in zip(a[2], b[2]))
+    return len(a[2]) == len(b[2]) and all(x[:1] == y[:1] for x, y in zip(a[2], b[2]))
 
 
 def _full_names(art) -> list[tuple[int, str, tuple]]:
-    """(token start, cluster key, name parts) of every multi-word person mention, text order."""
+    """(token start, cluster key, name parts) of every multi-word person mention, text order;
+    the parts are (first, last, middles, generational suffix)."""
     out = []
     for m in art.ments:
         if m.end - m.start < 2:
@@ -70,9 +91,10 @@ def _full_names(art) -> list[tuple[int, str, tuple]]:
         a = art.acts.get(m.key)
         if a is None or a.kind != "person":
             continue
-        parts = name_parts([t.text for t in art.doc[m.start:m.end]])
+        words = [t.text for t in art.doc[m.start:m.end]]
+        parts = name_parts(words)
         if parts is not None:
-            out.append((m.start, m.key, parts))
+            out.append((m.start, m.key, parts + (name_suffix(words),)))
     return out
 
 
@@ -92,11 +114,64 @@ def _merge_full(art, fulls: list[tuple[int, str, tuple]]) -> dict[str, str]:
 
 
 def _by_surname(art, fulls) -> dict[str, list[tuple[int, str]]]:
+    """Surname -> (start, key) of the full names with it. A bare surname names the one
+    named without a generational suffix when the article names one ("Trump" beside
+    "Donald Trump" and "Donald Trump Jr.", as news style calls the son "Trump Jr."), else
+    the suffixed one ("King" after "Martin Luther King Jr.")."""
     out: dict[str, list[tuple[int, str]]] = {}
+    plain: set = set()
     for start, key, parts in fulls:
         key = art.remap.get(key, key)
-        out.setdefault(parts[1], []).append((start, key))
+        out.setdefault(parts[1], []).append((start, key, parts[3]))
+        if not parts[3]:
+            plain.add(parts[1])
+    return {s: [(a, k) for a, k, suf in c if not suf or s not in plain] for s, c in out.items()}
+
+
+def _by_suffixed(art, fulls) -> dict[tuple, list[tuple[int, str]]]:
+    """(surname or first name, generational suffix) -> (start, key) of the full names with
+    them ("Trump Jr.", "Donald Jr." for "Donald Trump Jr.")."""
+    out: dict[tuple, list[tuple[int, str]]] = {}
+    for start, key, parts in fulls:
+        if parts[3]:
+            for word in {parts[0], parts[1]}:
+                out.setdefault((word, parts[3]), []).append((start, art.remap.get(key, key)))
     return out
+
+
+def _suffixed_surnames(art, fulls) -> None:
+    """A surname or first name with a generational suffix ("Trump Jr.", "Donald Jr.") joins
+    the person the article names in full with both ("Donald Trump Jr."), whether NER tagged
+    it, a dictionary surname took its first word, or nothing did."""
+    table = _by_suffixed(art, fulls)
+    if not table:
+        return
+    doc = art.doc
+    forms = set()
+    for _, w in table:
+        forms.update({w.capitalize(), w.capitalize() + ".", w.upper(), w.upper() + "."})
+    for i in art._positions(art.orth, _hashes(forms)):
+        suf = doc[i].text.strip(".").lower()
+        if i == 0 or not doc[i - 1].text[:1].isupper():
+            continue
+        cands = table.get((doc[i - 1].text.lower().strip("."), suf))
+        if not cands:
+            continue
+        keys = {k for _, k in cands}
+        old = []
+        for k in (i - 1, i):
+            if k in art.tok_ment and all(art.tok_ment[k] is not o for o in old):
+                old.append(art.tok_ment[k])
+        if any(m.start < i - 1 or m.end > i + 1 or (m.start, m.end) == (i - 1, i + 1) and m.key in keys
+               for m in old):
+            continue  # part of a longer name ("Donald Trump Jr."), or already joined
+        for m in old:
+            art.ments.remove(m)
+            for k in range(m.start, m.end):
+                art.tok_ment.pop(k, None)
+        m = Ment(i - 1, i + 1, _nearest(cands, i), "surname", "person")
+        art.ments.append(m)
+        art._occupy(m)
 
 
 def _nearest(cands: list[tuple[int, str]], i: int) -> str:
@@ -334,6 +409,7 @@ def link_variants(art) -> None:
             art._occupy(m)
         return
     art.remap = _merge_full(art, fulls)
+    _suffixed_surnames(art, fulls)
     surnames = _by_surname(art, fulls)
     for m in art.ments:
         if m.key in art.remap:
