@@ -83,3 +83,9 @@ def test_colon_without_a_name_gives_no_speaker(nlp, text):
 def test_strange_text_does_not_crash(nlp):
     for text in [": “", "Lee: “", "“.” Lee runs it.", "A: “” B: “x y z w”", "“!!!” ::: “?”"]:
         extract_statements(nlp(text))
+
+
+def test_name_and_colon_before_a_quoted_paragraph(nlp):
+    text = "The council met on Monday.\n\nAnn Lee, a clerk:\n\n“The books are in order, and nobody took a cent.”"
+    found = _of_quote(nlp, text, "The books are in order")
+    assert [(s.speaker, s.cue) for s in found] == [("Ann Lee", ":")]

@@ -29,7 +29,7 @@ def _colon_paragraph_end(ctx: _Ctx, c: _Cand, p1: int) -> int:
     end of the next paragraph when the cue's paragraph ends with a colon and the next one
     opens with a quotation mark ("He said:⏎⏎“...”")."""
     text = ctx.text
-    if p1 >= len(text) or not text[c.cue_end:p1].rstrip().endswith(":"):
+    if p1 >= len(text) or not text[c.cue_start:p1].rstrip().endswith(":"):
         return p1
     k = p1
     while k < len(text) and text[k].isspace():
