@@ -69,24 +69,26 @@ HEADER = """\
 """
 
 
-def parse_docs(rows, cache):
-    """spaCy Docs of the snippets (kept as a DocBin in ``cache`` when given)."""
+def _cached_docs(texts: list[str], path: Path | None, *, batch_size: int) -> list:
+    """spaCy Docs of ``texts``, kept as a DocBin at ``path`` when given (read back if present)."""
     from spacy.tokens import DocBin
 
     from toolkit.models import load_pipeline
 
     nlp = load_pipeline()
-    path = Path(cache) / f"gap-development-{len(rows)}.spacy" if cache else None
     if path is not None and path.is_file():
         return list(DocBin().from_disk(path).get_docs(nlp.vocab))
-    docs = list(nlp.pipe([r.text for r in rows], batch_size=64))
+    docs = list(nlp.pipe(texts, batch_size=batch_size))
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
-        db = DocBin(store_user_data=True)
-        for d in docs:
-            db.add(d)
-        db.to_disk(path)
+        DocBin(store_user_data=True, docs=docs).to_disk(path)
     return docs
+
+
+def parse_docs(rows, cache):
+    """spaCy Docs of the snippets (kept as a DocBin in ``cache`` when given)."""
+    path = Path(cache) / f"gap-development-{len(rows)}.spacy" if cache else None
+    return _cached_docs([r.text for r in rows], path, batch_size=64)
 
 
 def _key_at(art, start: int, end: int):
@@ -129,23 +131,10 @@ def collect(rows, docs):
 def parse_speaker_dev(cache):
     """The development half of the speaker references: (articles, docs)."""
     import bench_speakers as B
-    from spacy.tokens import DocBin
 
-    from toolkit.models import load_pipeline
-
-    nlp = load_pipeline()
     arts = B.load_articles()["dev"]
     path = Path(cache) / "speakers-dev.spacy" if cache else None
-    if path is not None and path.is_file():
-        return arts, list(DocBin().from_disk(path).get_docs(nlp.vocab))
-    docs = list(nlp.pipe([a.text for a in arts], batch_size=4))
-    if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        db = DocBin(store_user_data=True)
-        for d in docs:
-            db.add(d)
-        db.to_disk(path)
-    return arts, docs
+    return arts, _cached_docs([a.text for a in arts], path, batch_size=4)
 
 
 def collect_speakers(arts, docs):

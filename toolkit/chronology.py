@@ -18,14 +18,14 @@ import functools
 import re
 from typing import Iterable, Mapping, Optional
 
+from . import frames
 from .frames import is_missing
 from .paths import LEXICON_DIR
 from .yamlfiles import read_mapping
 
 __all__ = ["ACTION_FAMILIES_PATH", "CHRONOLOGY_COLUMNS", "chronology", "default_families"]
 
-CHRONOLOGY_COLUMNS = ("event_key", "actor", "action", "target", "parties", "date_value", "start", "end",
-                      "status", "n_articles", "article_ids", "first_reported", "last_reported")
+CHRONOLOGY_COLUMNS = tuple(frames.DERIVED_SCHEMAS["chronology"])
 
 
 def _slug(text) -> str:
@@ -369,21 +369,4 @@ def _add_event_keys(out: list[dict]) -> None:
 
 def _chronology_frame(out: list[dict]):
     """The merged rows as a pandas frame with :data:`CHRONOLOGY_COLUMNS` and their dtypes."""
-    import pandas as pd
-
-    frame = pd.DataFrame({
-        "event_key": pd.array([r["event_key"] for r in out], dtype="string"),
-        "actor": pd.array([r["actor"] for r in out], dtype="string"),
-        "action": pd.array([r["action"] for r in out], dtype="string"),
-        "target": pd.array([r["target"] for r in out], dtype="string"),
-        "parties": pd.array([r["parties"] for r in out], dtype="string"),
-        "date_value": pd.array([r["date_value"] for r in out], dtype="string"),
-        "start": pd.Series([r["start"] for r in out], dtype="datetime64[ms]"),
-        "end": pd.Series([r["end"] for r in out], dtype="datetime64[ms]"),
-        "status": pd.array([r["status"] for r in out], dtype="string"),
-        "n_articles": pd.array([r["n_articles"] for r in out], dtype="Int64"),
-        "article_ids": pd.array([r["article_ids"] for r in out], dtype="string"),
-        "first_reported": pd.Series([r["first_reported"] for r in out], dtype="datetime64[ms]"),
-        "last_reported": pd.Series([r["last_reported"] for r in out], dtype="datetime64[ms]"),
-    })
-    return frame
+    return frames.build("chronology", out)

@@ -84,11 +84,17 @@ TABLES = tuple(SCHEMAS)
 BACKENDS = ("pandas", "polars")
 
 #: Tables derived from the others over a whole corpus (not stored per article, not in
-#: :data:`TABLES`): ``actor_index`` is one row per actor of a corpus (``toolkit.identity``).
+#: :data:`TABLES`): ``actor_index`` is one row per actor of a corpus (``toolkit.identity``),
+#: ``chronology`` one row per event merged across articles (``toolkit.chronology``).
 DERIVED_SCHEMAS: dict[str, dict[str, str]] = {
     "actor_index": {
         "actor_id": "str", "name": "str", "aliases": "str", "kind": "str", "n_articles": "int",
         "n_mentions": "int", "n_statements": "int",
+    },
+    "chronology": {
+        "event_key": "str", "actor": "str", "action": "str", "target": "str", "parties": "str",
+        "date_value": "str", "start": "date", "end": "date", "status": "str", "n_articles": "int",
+        "article_ids": "str", "first_reported": "date", "last_reported": "date",
     },
 }
 

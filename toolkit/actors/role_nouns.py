@@ -268,27 +268,32 @@ def titled_antecedent(art, s: int, root) -> Optional[Cluster]:
             and t.lower_ not in art.d.modifiers}
     party = _party(mods)
     mods -= set(PARTIES)
-    best = None
-    fits: dict[str, bool] = {}
+    best, titled = None, set()
+    for a, ctx in _named_people_before(art, s):
+        if word in ctx and (party is None or _party(ctx) in {None, party}):
+            titled.add(a.key)
+            if mods <= ctx:
+                best = a
+    if best is None and mods and len(titled) == 1:
+        # "the Vermont senator" after "Sen. Bernie Sanders (I-Vt.)": the one person the
+        # article gave the title, when the modifiers are not in their context
+        best = art.acts[titled.pop()]
+    return best
+
+
+def _named_people_before(art, s: int):
+    """Each person mention before token ``s`` that is not a pronoun, in text order, as
+    (actor, the words of the actor's contexts before ``s``), read once per actor."""
+    ctxs: dict[str, set] = {}
     for m in art.ments:
         if m.start >= s:
             break
         a = art.acts.get(m.key)
         if a is None or a.kind != "person" or m.how == "pronoun":
             continue
-        if a.key not in fits:
-            ctx = _context_words(art, a, s)
-            titled = word in ctx and (party is None or _party(ctx) in {None, party})
-            fits[a.key] = (titled and mods <= ctx, titled)
-        if fits[a.key][0]:
-            best = a
-    if best is None and mods:
-        # "the Vermont senator" after "Sen. Bernie Sanders (I-Vt.)": the one person the
-        # article gave the title, when the modifiers are not in their context
-        titled = [k for k, (_, t) in fits.items() if t]
-        if len(titled) == 1:
-            best = art.acts[titled[0]]
-    return best
+        if a.key not in ctxs:
+            ctxs[a.key] = _context_words(art, a, s)
+        yield a, ctxs[a.key]
 
 
 def _party(words) -> Optional[str]:
@@ -312,17 +317,8 @@ def anaphoric_role(art, s: int, root) -> Optional[Cluster]:
         word = f"{doc[root.i - 1].lower_} {word}"
     party = _party(t.lower_ for t in doc[s:root.i])
     best = None
-    fits: dict[str, bool] = {}
-    for m in art.ments:
-        if m.start >= s:
-            break
-        a = art.acts.get(m.key)
-        if a is None or a.kind != "person" or m.how == "pronoun":
-            continue
-        if a.key not in fits:
-            ctx = _context_words(art, a, s)
-            fits[a.key] = all(w in ctx for w in word.split()) and (party is None or _party(ctx) in {None, party})
-        if fits[a.key]:
+    for a, ctx in _named_people_before(art, s):
+        if all(w in ctx for w in word.split()) and (party is None or _party(ctx) in {None, party}):
             best = a
     if best is not None or word in PARTIES:
         return best  # "the Wisconsin Republican": only a person the article calls one
