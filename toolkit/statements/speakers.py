@@ -220,9 +220,6 @@ def _who(ctx: _Ctx, head: Optional[Token], *, text_range: Optional[tuple[int, in
     if head is None:
         return _Who(None, None, None, None, None)
     doc = ctx.doc
-    outer = _misparsed_relative(ctx, head, text_range)
-    if outer is not None:
-        return _who(ctx, outer)
     conj = _conjuncts(head)
     members = _described(conj)
     poss = [c for c in _kids(head) if c.dep_ == "poss"]
@@ -271,50 +268,6 @@ def _who(ctx: _Ctx, head: Optional[Token], *, text_range: Optional[tuple[int, in
     a, b = spans[0]
     return _Who(_clean_name(doc[a : b + 1].text), None, stext, sstart, send,
                 _unresolved_kind(doc[a : b + 1]))
-
-
-#: Finite present and past tags: verbs coordinated in one relative clause share the tense.
-_PRESENT, _PAST = {"VBZ", "VBP"}, {"VBD"}
-
-
-def _misparsed_relative(ctx: _Ctx, head: Token,
-                        text_range: Optional[tuple[int, int]]) -> Optional[Token]:
-    """The subject of the clause above a relative clause that the parser wrongly extended
-    with a reporting verb of another tense: in "She asked the city to sell the land that
-    holds the depot and suggested a park", "suggested" belongs to "She", not to "that"
-    (the land). Only for a relative "that"/"which" whose antecedent is a common noun naming
-    no actor, no document and no source; None otherwise.
-
-    Example: "She asked them to sell the land that holds it and suggested a park." -> "She".
-    """
-    if text_range is None or text_range[0] != text_range[1] or head.pos_ != "NOUN" or head.ent_type_:
-        return None
-    rel = ctx.doc[text_range[0]]
-    rc = rel.head
-    if rel.lower_ not in {"that", "which"} or rel.dep_ not in _SUBJ_DEPS or rc.dep_ != "relcl" \
-            or rc.head.i != head.i:
-        return None
-    lex = ctx.lex
-    if lex.normalize(rc.lemma_) in lex.verb_class or head.lemma_.lower() in lex.source_nouns \
-            or head.lower_ in lex.source_nouns or _is_document(ctx, head):
-        return None
-    tense = _PRESENT if rc.tag_ in _PRESENT else _PAST if rc.tag_ in _PAST else None
-    if tense is None or not any(
-            c.dep_ == "conj" and c.pos_ == "VERB" and lex.normalize(c.lemma_) in lex.verb_class
-            and c.tag_ in (_PAST if tense is _PRESENT else _PRESENT) for c in _kids(rc)):
-        return None
-    if _resolve(ctx, [_np_core(head)]) is not None:
-        return None
-    cur = head
-    for _ in range(8):
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-        if cur.pos_ in {"VERB", "AUX"}:
-            subj = [c for c in _kids(cur) if c.dep_ == "nsubj" and c.lower_ not in _RELATIVE]
-            if subj:
-                return subj[0]
-    return None
 
 
 def _described(members: list[Token]) -> list[Token]:
